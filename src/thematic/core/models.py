@@ -1,0 +1,187 @@
+"""Plain dataclasses the Study API returns. No behaviour beyond small derived properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "AttributeDef",
+    "AuditEvent",
+    "Code",
+    "Coder",
+    "Coding",
+    "Consent",
+    "Criterion",
+    "Document",
+    "GuideQuestion",
+    "Memo",
+    "Participant",
+    "Screening",
+    "Turn",
+]
+
+AttributeValue = str | float | int | dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class AttributeDef:
+    """A participant attribute (REFI-QDA: Variable): name, type and allowed values."""
+
+    name: str
+    type: str  # text | number | date | category
+    allowed: tuple[str, ...] = ()
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    """One eligibility criterion: ``attribute operator value``."""
+
+    name: str
+    attribute: str
+    operator: str
+    value: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Consent:
+    """A consent record: when, which form version, any note."""
+
+    id: int
+    participant: str
+    date: dt.date
+    form_version: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Screening:
+    """The outcome of screening one participant against the study's criteria."""
+
+    participant: str
+    eligible: bool
+    failed: tuple[str, ...] = ()  # one reason per failed criterion
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """A participant (REFI-QDA: Case)."""
+
+    id: int
+    label: str
+    attributes: dict[str, AttributeValue]
+    eligible: bool
+    failed_criteria: tuple[str, ...] = ()
+    consent: Consent | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """A speaker turn: the utterance span, who spoke, and when (seconds) if known."""
+
+    start: int
+    end: int
+    speaker: str | None
+    time_start: float | None = None
+    time_end: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A transcript, field note or other document (REFI-QDA: Source)."""
+
+    id: int
+    title: str
+    kind: str  # transcript | field_note | other
+    language: str | None
+    participant: str | None
+    text: str
+    source_format: str = "txt"
+    source_name: str = ""
+    translation_of: int | None = None
+    turns: tuple[Turn, ...] = field(default=(), repr=False)
+
+    @property
+    def length(self) -> int:
+        """Length in code points."""
+        return len(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A node of the codebook tree: a theme, subtheme or code."""
+
+    id: int
+    name: str
+    parent_id: int | None
+    path: str
+    colour: str = ""
+    definition: str = ""
+    inclusion: str = ""
+    exclusion: str = ""
+    example: str = ""
+
+    @property
+    def depth(self) -> int:
+        """0 for a theme at the top of the tree."""
+        return self.path.count("/")
+
+
+@dataclass(frozen=True, slots=True)
+class Coder:
+    """A person (or the consensus layer) who codes, with a role in the study."""
+
+    id: int
+    name: str
+    role: str  # owner | coder | viewer | consensus
+
+
+@dataclass(frozen=True, slots=True)
+class Coding:
+    """A code applied by a coder to the span ``[start, end)`` of a document."""
+
+    id: int
+    document_id: int
+    start: int
+    end: int
+    code_id: int
+    coder: str
+
+
+@dataclass(frozen=True, slots=True)
+class Memo:
+    """A Markdown memo, optionally linked to one thing in the study."""
+
+    id: int
+    kind: str  # analytic | reflexive | field_note
+    title: str
+    body: str
+    author: str
+    link_type: str  # study | document | code | participant | coding
+    link_id: int | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class GuideQuestion:
+    """A question of the interview guide, by domain, with its probes."""
+
+    id: int
+    domain: str
+    text: str
+    probes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEvent:
+    """One entry of the append-only audit log."""
+
+    id: int
+    at: dt.datetime
+    actor: str
+    action: str
+    target: str
+    detail: dict[str, Any]

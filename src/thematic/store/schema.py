@@ -1,0 +1,230 @@
+"""The single source of the study schema (SQLAlchemy Core tables).
+
+Alembic migrations in ``thematic/store/migrations`` are written against these tables, and a
+test checks that the migrated database equals this metadata. Offsets (``start``/``end``) are
+code points over the NFC text stored in ``documents.text``.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+__all__ = ["metadata"]
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+settings = sa.Table(
+    "settings",
+    metadata,
+    sa.Column("key", sa.String(100), primary_key=True),
+    sa.Column("value", sa.JSON, nullable=False),
+)
+
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(100), nullable=False, unique=True),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+)
+
+attribute_defs = sa.Table(
+    "attribute_defs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(100), nullable=False, unique=True),
+    sa.Column("type", sa.String(20), nullable=False),
+    sa.Column("allowed", sa.JSON, nullable=False),
+    sa.Column("description", sa.Text, nullable=False, default=""),
+    sa.Column("position", sa.Integer, nullable=False),
+)
+
+criteria = sa.Table(
+    "criteria",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("attribute", sa.String(100), nullable=False),
+    sa.Column("operator", sa.String(10), nullable=False),
+    sa.Column("value", sa.JSON, nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+)
+
+participants = sa.Table(
+    "participants",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("label", sa.String(100), nullable=False, unique=True),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+)
+
+participant_values = sa.Table(
+    "participant_values",
+    metadata,
+    sa.Column(
+        "participant_id",
+        sa.Integer,
+        sa.ForeignKey("participants.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column(
+        "attribute_id",
+        sa.Integer,
+        sa.ForeignKey("attribute_defs.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("value", sa.Text, nullable=True),
+)
+
+consents = sa.Table(
+    "consents",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "participant_id",
+        sa.Integer,
+        sa.ForeignKey("participants.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("date", sa.Date, nullable=False),
+    sa.Column("form_version", sa.String(100), nullable=False),
+    sa.Column("note", sa.Text, nullable=False, default=""),
+)
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("title", sa.String(300), nullable=False, unique=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("language", sa.String(20), nullable=True),
+    sa.Column(
+        "participant_id",
+        sa.Integer,
+        sa.ForeignKey("participants.id", ondelete="SET NULL"),
+        nullable=True,
+        index=True,
+    ),
+    sa.Column(
+        "translation_of",
+        sa.Integer,
+        sa.ForeignKey("documents.id", ondelete="SET NULL"),
+        nullable=True,
+    ),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("source_name", sa.String(500), nullable=False, default=""),
+    sa.Column("source_format", sa.String(20), nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("imported_at", sa.DateTime, nullable=False),
+)
+
+turns = sa.Table(
+    "turns",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "document_id",
+        sa.Integer,
+        sa.ForeignKey("documents.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("speaker", sa.String(200), nullable=True),
+    sa.Column("time_start", sa.Float, nullable=True),
+    sa.Column("time_end", sa.Float, nullable=True),
+)
+
+codes = sa.Table(
+    "codes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "parent_id",
+        sa.Integer,
+        sa.ForeignKey("codes.id", ondelete="CASCADE"),
+        nullable=True,
+        index=True,
+    ),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("colour", sa.String(20), nullable=False, default=""),
+    sa.Column("definition", sa.Text, nullable=False, default=""),
+    sa.Column("inclusion", sa.Text, nullable=False, default=""),
+    sa.Column("exclusion", sa.Text, nullable=False, default=""),
+    sa.Column("example", sa.Text, nullable=False, default=""),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+)
+
+codings = sa.Table(
+    "codings",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "document_id",
+        sa.Integer,
+        sa.ForeignKey("documents.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("code_id", sa.Integer, sa.ForeignKey("codes.id", ondelete="CASCADE"), nullable=False),
+    sa.Column(
+        "coder_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.CheckConstraint('"start" >= 0 AND "end" > "start"', name="span"),
+    sa.UniqueConstraint("document_id", "code_id", "coder_id", "start", "end", name="uq_coding"),
+    sa.Index("ix_codings_document_coder", "document_id", "coder_id"),
+    sa.Index("ix_codings_code", "code_id"),
+)
+
+memos = sa.Table(
+    "memos",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("title", sa.String(300), nullable=False, default=""),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column(
+        "author_id", sa.Integer, sa.ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    ),
+    sa.Column("link_type", sa.String(20), nullable=False),
+    sa.Column("link_id", sa.Integer, nullable=True),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+    sa.Index("ix_memos_link", "link_type", "link_id"),
+)
+
+guide_questions = sa.Table(
+    "guide_questions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("domain", sa.String(200), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("probes", sa.JSON, nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+)
+
+audit_log = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Column("actor", sa.String(100), nullable=False),
+    sa.Column("action", sa.String(100), nullable=False),
+    sa.Column("target", sa.String(300), nullable=False, default=""),
+    sa.Column("detail", sa.JSON, nullable=False),
+)

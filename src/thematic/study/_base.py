@@ -1,0 +1,115 @@
+"""The shared machinery of the Study API: transactions, the acting user, roles, audit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import sqlalchemy as sa
+
+from thematic.errors import Forbidden, NotFound
+from thematic.store.schema import audit_log, users
+
+ROLES = ("owner", "coder", "viewer", "consensus")
+CONSENSUS = "consensus"
+
+# What each role may do. "own" means: only on things the acting user created.
+_ALLOWED: dict[str, frozenset[str]] = {
+    "owner": frozenset({"read", "code", "memo", "codebook", "manage"}),
+    "coder": frozenset({"read", "code", "memo", "codebook"}),
+    "viewer": frozenset({"read"}),
+    "consensus": frozenset({"read", "code", "memo"}),
+}
+
+
+def utcnow() -> dt.datetime:
+    """Now, in UTC, without tzinfo (the form stored in the database)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class StudyBase:
+    """Holds the engine and the acting user; every public write is one transaction."""
+
+    def __init__(self, engine: sa.Engine, location: str, user: str | None = None) -> None:
+        self._engine = engine
+        self.location = location
+        self._user = user
+        self.actor = user or _local_user()
+        self._role = "owner" if user is None else self._role_of(user)
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def close(self) -> None:
+        """Release the database connections."""
+        self._engine.dispose()
+
+    def __enter__(self) -> StudyBase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<Study {self.location} as {self.actor} ({self._role})>"
+
+    # -- transactions and audit -------------------------------------------------------------
+    @contextmanager
+    def _tx(self) -> Iterator[sa.Connection]:
+        """One transaction: everything inside lands together or not at all."""
+        with self._engine.begin() as connection:
+            yield connection
+
+    @contextmanager
+    def _read(self) -> Iterator[sa.Connection]:
+        with self._engine.connect() as connection:
+            yield connection
+
+    def _audit(
+        self, connection: sa.Connection, action: str, target: str = "", **detail: Any
+    ) -> None:
+        connection.execute(
+            audit_log.insert().values(
+                at=utcnow(), actor=self.actor, action=action, target=target, detail=detail
+            )
+        )
+
+    # -- roles -----------------------------------------------------------------------------
+    @property
+    def role(self) -> str:
+        """The acting user's role: owner, coder or viewer (local use without a user: owner)."""
+        return self._role
+
+    def _role_of(self, name: str) -> str:
+        with self._read() as connection:
+            role = connection.execute(
+                sa.select(users.c.role).where(users.c.name == name)
+            ).scalar_one_or_none()
+        if role is None:
+            raise NotFound(f"user {name!r} is not a member of this study")
+        return str(role)
+
+    def _require(self, permission: str) -> None:
+        if permission not in _ALLOWED[self._role]:
+            raise Forbidden(f"{self.actor} ({self._role}) may not {_VERBS[permission]}")
+
+    def _require_own(self, owner_name: str | None, what: str) -> None:
+        if self._role != "owner" and owner_name != self.actor:
+            raise Forbidden(f"{self.actor} ({self._role}) may not change {what} of {owner_name}")
+
+
+_VERBS = {
+    "read": "read this study",
+    "code": "code documents",
+    "memo": "write memos",
+    "codebook": "change the codebook",
+    "manage": "manage the study (participants, documents, users, settings)",
+}
+
+
+def _local_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "owner"

@@ -1,0 +1,177 @@
+"""Coders and codings: a coder applies a code to a span of a document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import sqlalchemy as sa
+
+from thematic.core.models import Coder, Coding
+from thematic.core.spans import check_span
+from thematic.errors import Conflict, Invalid, NotFound
+from thematic.store.schema import codings, documents, users
+from thematic.study._base import ROLES, utcnow
+from thematic.study.codebook import CodebookMixin
+
+CodingRequest = tuple[int, int, int, int | str, str]  # document, start, end, code, coder
+
+
+class CodingMixin(CodebookMixin):
+    """Coders (study members) and their codings."""
+
+    # -- coders ------------------------------------------------------------------------------
+    def add_coder(self, name: str, role: str = "coder") -> Coder:
+        """Add a member of the study team: a coder (default), an owner or a viewer."""
+        self._require("manage")
+        name = name.strip()
+        if not name or len(name) > 100:
+            raise Invalid("a coder needs a name of 1 to 100 characters")
+        if role not in ROLES:
+            raise Invalid(f"role must be one of {', '.join(ROLES)}")
+        with self._tx() as connection:
+            if self._coder_id(connection, name, missing_ok=True) is not None:
+                raise Conflict(f"coder {name!r} already exists")
+            coder_id = connection.execute(
+                users.insert().values(name=name, role=role, created_at=utcnow())
+            ).inserted_primary_key[0]
+            self._audit(connection, "coder.add", name, role=role)
+        return Coder(int(coder_id), name, role)
+
+    def coders(self) -> list[Coder]:
+        """Every member of the study, by name."""
+        with self._read() as connection:
+            rows = connection.execute(sa.select(users).order_by(users.c.name))
+            return [Coder(r.id, r.name, r.role) for r in rows]
+
+    def _coder_id(
+        self, connection: sa.Connection, name: str, *, missing_ok: bool = False
+    ) -> int | None:
+        found = connection.execute(
+            sa.select(users.c.id).where(users.c.name == name)
+        ).scalar_one_or_none()
+        if found is None and not missing_ok:
+            raise NotFound(f"no coder {name!r} (add the coder first)")
+        return None if found is None else int(found)
+
+    # -- codings -----------------------------------------------------------------------------
+    def code(
+        self, document_id: int, start: int, end: int, code: int | str, coder: str | None = None
+    ) -> Coding:
+        """Apply ``code`` (id or path) to ``[start, end)`` of a document, as ``coder``.
+
+        Offsets are code points over the document's NFC text. Applying the same code to the
+        same span again by the same coder returns the existing coding.
+        """
+        return self.code_many([(document_id, start, end, code, coder or self.actor)])[0]
+
+    def code_many(self, requests: Iterable[CodingRequest]) -> list[Coding]:
+        """Apply many codings in one transaction: all are stored, or none."""
+        self._require("code")
+        with self._tx() as connection:
+            lengths: dict[int, int] = {}
+            code_ids: dict[int | str, int] = {}
+            coder_ids: dict[str, int] = {}
+            rows = []
+            for document_id, start, end, code, coder in requests:
+                self._require_own(coder, "codings")
+                length = lengths.get(document_id)
+                if length is None:
+                    length = lengths[document_id] = self._length(connection, document_id)
+                if reason := check_span(start, end, length):
+                    raise Invalid(f"document {document_id}: {reason}")
+                if code not in code_ids:
+                    code_ids[code] = self._code(connection, code).id
+                if coder not in coder_ids:
+                    coder_ids[coder] = self._coder_id(connection, coder)  # type: ignore[assignment]
+                rows.append((document_id, start, end, code_ids[code], coder_ids[coder], coder))
+            result = [self._insert_coding(connection, *row) for row in rows]
+            self._audit(
+                connection, "coding.add", f"{len(result)} codings", ids=[c.id for c in result][:50]
+            )
+        return result
+
+    def _length(self, connection: sa.Connection, document_id: int) -> int:
+        length = connection.execute(
+            sa.select(sa.func.length(documents.c.text)).where(documents.c.id == document_id)
+        ).scalar_one_or_none()
+        if length is None:
+            raise NotFound(f"no document {document_id!r}")
+        return int(length)
+
+    def _insert_coding(
+        self,
+        connection: sa.Connection,
+        document_id: int,
+        start: int,
+        end: int,
+        code_id: int,
+        coder_id: int,
+        coder: str,
+    ) -> Coding:
+        key = (
+            (codings.c.document_id == document_id)
+            & (codings.c.code_id == code_id)
+            & (codings.c.coder_id == coder_id)
+            & (codings.c.start == start)
+            & (codings.c.end == end)
+        )
+        existing = connection.execute(sa.select(codings.c.id).where(key)).scalar_one_or_none()
+        if existing is None:
+            existing = connection.execute(
+                codings.insert().values(
+                    document_id=document_id,
+                    code_id=code_id,
+                    coder_id=coder_id,
+                    start=start,
+                    end=end,
+                    created_at=utcnow(),
+                )
+            ).inserted_primary_key[0]
+        return Coding(int(existing), document_id, start, end, code_id, coder)
+
+    def codings(
+        self,
+        document: int | str | None = None,
+        coder: str | None = None,
+        code: int | str | None = None,
+    ) -> list[Coding]:
+        """Codings, by document then position; filter by document, coder or code (exact)."""
+        query = sa.select(codings, users.c.name.label("coder")).join(
+            users, users.c.id == codings.c.coder_id
+        )
+        with self._read() as connection:
+            if document is not None:
+                query = query.where(
+                    codings.c.document_id == self._document_id(connection, document)
+                )
+            if coder is not None:
+                query = query.where(codings.c.coder_id == self._coder_id(connection, coder))
+            if code is not None:
+                query = query.where(codings.c.code_id == self._code(connection, code).id)
+            rows = connection.execute(
+                query.order_by(codings.c.document_id, codings.c.start, codings.c.end, codings.c.id)
+            )
+            return [Coding(r.id, r.document_id, r.start, r.end, r.code_id, r.coder) for r in rows]
+
+    def uncode(self, coding_id: int) -> None:
+        """Remove one coding (a coder may remove only their own)."""
+        self._require("code")
+        with self._tx() as connection:
+            row = connection.execute(
+                sa.select(codings, users.c.name.label("coder"))
+                .join(users, users.c.id == codings.c.coder_id)
+                .where(codings.c.id == coding_id)
+            ).one_or_none()
+            if row is None:
+                raise NotFound(f"no coding {coding_id}")
+            self._require_own(row.coder, "codings")
+            connection.execute(codings.delete().where(codings.c.id == coding_id))
+            self._audit(
+                connection,
+                "coding.remove",
+                str(coding_id),
+                document=row.document_id,
+                span=[row.start, row.end],
+                code=row.code_id,
+                coder=row.coder,
+            )
