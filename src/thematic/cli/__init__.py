@@ -12,7 +12,6 @@ from thematic.cli._common import err_console, state
 from thematic.errors import ThematicError
 
 
-
 class _Group(TyperGroup):
     """Turns thematic's own errors into one red line and exit code 1, for every command."""
 
@@ -20,7 +19,9 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except ThematicError as error:
-            err_console.print(f"[red]Error: {escape(str(error))}[/red]", highlight=False, soft_wrap=True)
+            err_console.print(
+                f"[red]Error: {escape(str(error))}[/red]", highlight=False, soft_wrap=True
+            )
             raise typer.Exit(1) from None
 
 

@@ -34,9 +34,22 @@ def list_codes(
     with open_study() as study:
         all_codes = study.codes()
     if as_json:
-        print_json([{"id": c.id, "path": c.path, "name": c.name, "parent_id": c.parent_id,
-                     "colour": c.colour, "definition": c.definition, "inclusion": c.inclusion,
-                     "exclusion": c.exclusion, "example": c.example} for c in all_codes])
+        print_json(
+            [
+                {
+                    "id": c.id,
+                    "path": c.path,
+                    "name": c.name,
+                    "parent_id": c.parent_id,
+                    "colour": c.colour,
+                    "definition": c.definition,
+                    "inclusion": c.inclusion,
+                    "exclusion": c.exclusion,
+                    "example": c.example,
+                }
+                for c in all_codes
+            ]
+        )
         return
     tree = Tree("Codebook")
     nodes: dict[int, Tree] = {}
@@ -60,9 +73,16 @@ def add_code(
 ) -> None:
     """Add a code; missing levels of the path are created."""
     with open_study() as study:
-        code = study.add_code(path, **_fields(colour=colour, definition=definition,
-                                              inclusion=inclusion, exclusion=exclusion,
-                                              example=example))
+        code = study.add_code(
+            path,
+            **_fields(
+                colour=colour,
+                definition=definition,
+                inclusion=inclusion,
+                exclusion=exclusion,
+                example=example,
+            ),
+        )
     done(f"Added code {code.path} (id {code.id}).")
 
 
@@ -78,9 +98,17 @@ def update_code(
 ) -> None:
     """Rename a code or change its colour, definition, criteria or example."""
     with open_study() as study:
-        code = study.update_code(ref, name=name, **_fields(
-            colour=colour, definition=definition, inclusion=inclusion, exclusion=exclusion,
-            example=example))
+        code = study.update_code(
+            ref,
+            name=name,
+            **_fields(
+                colour=colour,
+                definition=definition,
+                inclusion=inclusion,
+                exclusion=exclusion,
+                example=example,
+            ),
+        )
     done(f"Updated code {code.path}.")
 
 

@@ -46,14 +46,39 @@ def list_codings(
         paths = {c.id: c.path for c in study.codes()}
         texts = {d.id: d.text for d in study.documents()} if found else {}
     if as_json:
-        print_json([{"id": c.id, "document_id": c.document_id, "start": c.start, "end": c.end,
-                     "code_id": c.code_id, "code": paths[c.code_id], "coder": c.coder,
-                     "text": texts[c.document_id][c.start:c.end]} for c in found])
+        print_json(
+            [
+                {
+                    "id": c.id,
+                    "document_id": c.document_id,
+                    "start": c.start,
+                    "end": c.end,
+                    "code_id": c.code_id,
+                    "code": paths[c.code_id],
+                    "coder": c.coder,
+                    "text": texts[c.document_id][c.start : c.end],
+                }
+                for c in found
+            ]
+        )
         return
-    rows = [[c.id, c.document_id, f"{c.start}-{c.end}", paths[c.code_id], c.coder,
-             snippet(texts[c.document_id], c.start, c.end, 0)[:80]] for c in found]
-    print_table("Codings", ["id", "doc", "span", "code", "coder", "text"], rows,
-                caption=f"{len(found)} codings")
+    rows = [
+        [
+            c.id,
+            c.document_id,
+            f"{c.start}-{c.end}",
+            paths[c.code_id],
+            c.coder,
+            snippet(texts[c.document_id], c.start, c.end, 0)[:80],
+        ]
+        for c in found
+    ]
+    print_table(
+        "Codings",
+        ["id", "doc", "span", "code", "coder", "text"],
+        rows,
+        caption=f"{len(found)} codings",
+    )
 
 
 @codings_app.command("add")
@@ -67,7 +92,9 @@ def add_coding(
     """Apply a code to a span of a document."""
     with open_study() as study:
         coding = study.code(document, start, end, code, coder)
-    done(f"Coded {coding.start}-{coding.end} of document {coding.document_id} (coding {coding.id}).")
+    done(
+        f"Coded {coding.start}-{coding.end} of document {coding.document_id} (coding {coding.id})."
+    )
 
 
 @codings_app.command("remove")

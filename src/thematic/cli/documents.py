@@ -28,7 +28,9 @@ def _expand(paths: list[Path]) -> list[Path]:
 def import_documents(
     paths: list[Path] = typer.Argument(..., help="Files or folders (.txt .md .docx .vtt .srt)."),
     participant: str = typer.Option(
-        None, "--participant", "-p",
+        None,
+        "--participant",
+        "-p",
         help=f"Link to this participant; '{AUTO}' finds the label in each file name.",
     ),
     kind: str = typer.Option("transcript", help="transcript, field_note or other."),
@@ -43,13 +45,23 @@ def import_documents(
     files = _expand(paths)
     if not files:
         raise typer.BadParameter("no importable files found")
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  console=console, transient=True) as bar:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
         task = bar.add_task("Reading", total=len(files))
         with open_study() as study:
             imported = study.import_files(
-                files, participant=participant, kind=kind, language=language, title=title,
-                encoding=encoding, translation_of=translation_of,
+                files,
+                participant=participant,
+                kind=kind,
+                language=language,
+                title=title,
+                encoding=encoding,
+                translation_of=translation_of,
                 progress=lambda _path: bar.advance(task),
             )
     turns = sum(len(d.turns) for d in imported)
@@ -66,15 +78,43 @@ def list_documents(
     with open_study() as study:
         docs = study.documents(kind=kind, participant=participant)
     if as_json:
-        print_json([{"id": d.id, "title": d.title, "kind": d.kind, "language": d.language,
-                     "participant": d.participant, "translation_of": d.translation_of,
-                     "characters": d.length, "words": len(d.text.split()),
-                     "turns": len(d.turns), "source_format": d.source_format} for d in docs])
+        print_json(
+            [
+                {
+                    "id": d.id,
+                    "title": d.title,
+                    "kind": d.kind,
+                    "language": d.language,
+                    "participant": d.participant,
+                    "translation_of": d.translation_of,
+                    "characters": d.length,
+                    "words": len(d.text.split()),
+                    "turns": len(d.turns),
+                    "source_format": d.source_format,
+                }
+                for d in docs
+            ]
+        )
         return
-    rows = [[d.id, d.title, d.kind, d.language, d.participant, d.translation_of,
-             len(d.text.split()), len(d.turns)] for d in docs]
-    print_table("Documents", ["id", "title", "kind", "lang", "participant", "translates",
-                              "words", "turns"], rows, caption=f"{len(docs)} documents")
+    rows = [
+        [
+            d.id,
+            d.title,
+            d.kind,
+            d.language,
+            d.participant,
+            d.translation_of,
+            len(d.text.split()),
+            len(d.turns),
+        ]
+        for d in docs
+    ]
+    print_table(
+        "Documents",
+        ["id", "title", "kind", "lang", "participant", "translates", "words", "turns"],
+        rows,
+        caption=f"{len(docs)} documents",
+    )
 
 
 @app.command("show")
@@ -94,9 +134,11 @@ def show_document(
         return
     for turn in doc.turns:
         when = f" [{turn.time_start:.0f}s]" if turn.time_start is not None else ""
-        console.print(f"[bold]{turn.speaker or '—'}[/bold]{when} "
-                      f"[dim]{turn.start}-{turn.end}[/dim]", highlight=False)
-        console.print(doc.text[turn.start:turn.end], markup=False, highlight=False)
+        console.print(
+            f"[bold]{turn.speaker or '—'}[/bold]{when} [dim]{turn.start}-{turn.end}[/dim]",
+            highlight=False,
+        )
+        console.print(doc.text[turn.start : turn.end], markup=False, highlight=False)
 
 
 @app.command("update")
@@ -105,14 +147,21 @@ def update_document(
     title: str = typer.Option(None, help="New title."),
     kind: str = typer.Option(None, help="transcript, field_note or other."),
     language: str = typer.Option(None, help="Language code."),
-    participant: str = typer.Option(None, "--participant", "-p",
-                                    help="Link to this participant ('' unlinks)."),
+    participant: str = typer.Option(
+        None, "--participant", "-p", help="Link to this participant ('' unlinks)."
+    ),
     translation_of: str = typer.Option(None, "--translation-of", help="The original's id/title."),
 ) -> None:
     """Change a document's title, kind, language, participant or original."""
     with open_study() as study:
-        doc = study.update_document(ref, title=title, kind=kind, language=language,
-                                    participant=participant, translation_of=translation_of)
+        doc = study.update_document(
+            ref,
+            title=title,
+            kind=kind,
+            language=language,
+            participant=participant,
+            translation_of=translation_of,
+        )
     done(f"Updated document {doc.id} ({doc.title}).")
 
 

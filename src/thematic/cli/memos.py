@@ -9,11 +9,14 @@ from rich.markdown import Markdown
 
 from thematic.cli._common import JsonOption, console, done, open_study, print_json, print_table
 
-app = typer.Typer(help="Memos in Markdown, linked to the study or to one thing in it.",
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="Memos in Markdown, linked to the study or to one thing in it.", no_args_is_help=True
+)
 
 LinkOption = typer.Option(
-    None, "--link", "-l",
+    None,
+    "--link",
+    "-l",
     help="What the memo is about: document:ID, code:PATH, participant:LABEL, coding:ID.",
 )
 
@@ -57,9 +60,17 @@ def list_memos(
     if as_json:
         print_json(found)
         return
-    rows = [[m.id, m.kind, m.title or m.body.splitlines()[0][:50], m.author,
-             f"{m.link_type}:{m.link_id}" if m.link_id else m.link_type,
-             m.updated_at.strftime("%Y-%m-%d %H:%M")] for m in found]
+    rows = [
+        [
+            m.id,
+            m.kind,
+            m.title or m.body.splitlines()[0][:50],
+            m.author,
+            f"{m.link_type}:{m.link_id}" if m.link_id else m.link_type,
+            m.updated_at.strftime("%Y-%m-%d %H:%M"),
+        ]
+        for m in found
+    ]
     print_table("Memos", ["id", "kind", "title", "author", "about", "updated"], rows)
 
 

@@ -9,8 +9,9 @@ import typer
 from thematic.cli._common import JsonOption, done, open_study, print_json, print_table, shown
 
 app = typer.Typer(help="Participants (cases) and their attributes.", no_args_is_help=True)
-attributes_app = typer.Typer(help="Participant attributes: names, types, allowed values.",
-                             no_args_is_help=True)
+attributes_app = typer.Typer(
+    help="Participant attributes: names, types, allowed values.", no_args_is_help=True
+)
 criteria_app = typer.Typer(help="Eligibility criteria.", no_args_is_help=True)
 consent_app = typer.Typer(help="Consent records.", no_args_is_help=True)
 
@@ -38,12 +39,20 @@ def list_participants(
         print_json(people)
         return
     rows = [
-        [p.label, *(shown(p.attributes.get(n)) for n in names), "yes" if p.eligible else "no",
-         shown(p.consent.date if p.consent else None)]
+        [
+            p.label,
+            *(shown(p.attributes.get(n)) for n in names),
+            "yes" if p.eligible else "no",
+            shown(p.consent.date if p.consent else None),
+        ]
         for p in people
     ]
-    print_table("Participants", ["label", *names, "eligible", "consent"], rows,
-                caption=f"{len(people)} participants")
+    print_table(
+        "Participants",
+        ["label", *names, "eligible", "consent"],
+        rows,
+        caption=f"{len(people)} participants",
+    )
 
 
 @app.command("add")
@@ -89,8 +98,11 @@ def list_attributes(as_json: bool = JsonOption) -> None:
     if as_json:
         print_json(defs)
         return
-    print_table("Attributes", ["name", "type", "allowed values", "description"],
-                [[a.name, a.type, ", ".join(a.allowed), a.description] for a in defs])
+    print_table(
+        "Attributes",
+        ["name", "type", "allowed values", "description"],
+        [[a.name, a.type, ", ".join(a.allowed), a.description] for a in defs],
+    )
 
 
 @attributes_app.command("add")
@@ -115,8 +127,11 @@ def list_criteria(as_json: bool = JsonOption) -> None:
     if as_json:
         print_json(rules)
         return
-    print_table("Eligibility criteria", ["name", "rule"],
-                [[c.name, f"{c.attribute} {c.operator} {c.value}"] for c in rules])
+    print_table(
+        "Eligibility criteria",
+        ["name", "rule"],
+        [[c.name, f"{c.attribute} {c.operator} {c.value}"] for c in rules],
+    )
 
 
 @criteria_app.command("add")
@@ -146,14 +161,24 @@ def screen(as_json: bool = JsonOption) -> None:
         people = study.participants()
         rules = study.criteria()
     if as_json:
-        print_json([{"participant": p.label, "eligible": p.eligible,
-                     "failed": list(p.failed_criteria)} for p in people])
+        print_json(
+            [
+                {"participant": p.label, "eligible": p.eligible, "failed": list(p.failed_criteria)}
+                for p in people
+            ]
+        )
         return
-    rows = [[p.label, "eligible" if p.eligible else "NOT eligible",
-             "; ".join(p.failed_criteria)] for p in people]
+    rows = [
+        [p.label, "eligible" if p.eligible else "NOT eligible", "; ".join(p.failed_criteria)]
+        for p in people
+    ]
     eligible = sum(p.eligible for p in people)
-    print_table("Screening", ["participant", "outcome", "criteria not met"], rows,
-                caption=f"{eligible} of {len(people)} eligible under {len(rules)} criteria")
+    print_table(
+        "Screening",
+        ["participant", "outcome", "criteria not met"],
+        rows,
+        caption=f"{eligible} of {len(people)} eligible under {len(rules)} criteria",
+    )
 
 
 @consent_app.command("add")
@@ -180,5 +205,8 @@ def list_consents(
     if as_json:
         print_json(records)
         return
-    print_table("Consent", ["participant", "date", "form version", "note"],
-                [[c.participant, c.date, c.form_version, c.note] for c in records])
+    print_table(
+        "Consent",
+        ["participant", "date", "form version", "note"],
+        [[c.participant, c.date, c.form_version, c.note] for c in records],
+    )

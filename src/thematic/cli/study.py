@@ -18,15 +18,17 @@ from thematic.cli._common import (
 )
 from thematic.formats.templates import list_templates, user_template_dir
 
-template_app = typer.Typer(help="Study templates: start a study set up like another.",
-                           no_args_is_help=True)
+template_app = typer.Typer(
+    help="Study templates: start a study set up like another.", no_args_is_help=True
+)
 guide_app = typer.Typer(help="The interview guide: questions by domain.", no_args_is_help=True)
 
 
 def init(
     path: Path = typer.Argument(..., help="The new study file, e.g. rural.thematic."),
-    template: str = typer.Option(None, "--template", "-t",
-                                 help="Set up from a template (see 'thematic template list')."),
+    template: str = typer.Option(
+        None, "--template", "-t", help="Set up from a template (see 'thematic template list')."
+    ),
     title: str = typer.Option("", help="The study's title."),
     owner: str = typer.Option(None, help="Register this person as the study's owner."),
 ) -> None:
@@ -34,8 +36,10 @@ def init(
     study = thematic.create(path, title=title, template=template, owner=owner)
     with study:
         summary = study.summary()
-    done(f"Created {path} ({summary['codes']} codes, {len(study.attributes())} attributes, "
-         f"{len(study.criteria())} criteria, {len(study.guide())} guide questions).")
+    done(
+        f"Created {path} ({summary['codes']} codes, {len(study.attributes())} attributes, "
+        f"{len(study.criteria())} criteria, {len(study.guide())} guide questions)."
+    )
 
 
 def demo(
@@ -54,8 +58,10 @@ def demo(
         study = build_demo(path, seed=seed)
     with study:
         _print_summary(study.summary())
-    console.print(f"\nTry: [bold]thematic --study {path} participants list[/bold], "
-                  f"[bold]thematic --study {path} codes list[/bold]")
+    console.print(
+        f"\nTry: [bold]thematic --study {path} participants list[/bold], "
+        f"[bold]thematic --study {path} codes list[/bold]"
+    )
 
 
 def info(as_json: bool = JsonOption) -> None:
@@ -73,14 +79,20 @@ def _print_summary(summary: dict[str, object]) -> None:
     assert isinstance(kinds, dict)
     console.print(f"[bold]{summary['title'] or 'Study'}[/bold]")
     console.print(f"Participants: {summary['participants']} ({summary['eligible']} eligible)")
-    console.print("Documents: {} ({})".format(
-        summary["documents"], ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))))
+    console.print(
+        "Documents: {} ({})".format(
+            summary["documents"], ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+        )
+    )
     console.print(f"Codes: {summary['codes']}   Memos: {summary['memos']}")
     per_coder = summary["codings_by_coder"]
     assert isinstance(per_coder, dict)
-    print_table("Codings per coder", ["coder", "codings", "documents"],
-                [[name, v["codings"], v["documents"]] for name, v in per_coder.items()],
-                caption=f"{summary['codings']} codings in all")
+    print_table(
+        "Codings per coder",
+        ["coder", "codings", "documents"],
+        [[name, v["codings"], v["documents"]] for name, v in per_coder.items()],
+        caption=f"{summary['codings']} codings in all",
+    )
 
 
 def log(
@@ -94,9 +106,11 @@ def log(
     if as_json:
         print_json(events)
         return
-    print_table("Audit log", ["when (UTC)", "who", "action", "target"],
-                [[e.at.strftime("%Y-%m-%d %H:%M:%S"), e.actor, e.action, e.target]
-                 for e in events])
+    print_table(
+        "Audit log",
+        ["when (UTC)", "who", "action", "target"],
+        [[e.at.strftime("%Y-%m-%d %H:%M:%S"), e.actor, e.action, e.target] for e in events],
+    )
 
 
 @template_app.command("list")
@@ -106,15 +120,20 @@ def template_list(as_json: bool = JsonOption) -> None:
     if as_json:
         print_json(found)
         return
-    print_table("Templates", ["name", "description"], list(found.items()),
-                caption=f"Your own templates live in {user_template_dir()}")
+    print_table(
+        "Templates",
+        ["name", "description"],
+        list(found.items()),
+        caption=f"Your own templates live in {user_template_dir()}",
+    )
 
 
 @template_app.command("save")
 def template_save(
     name: str = typer.Argument(..., help="The template's name."),
-    output: Path = typer.Option(None, "--output", "-o",
-                                help="Write here instead of your templates folder."),
+    output: Path = typer.Option(
+        None, "--output", "-o", help="Write here instead of your templates folder."
+    ),
 ) -> None:
     """Save this study's set-up (attributes, criteria, guide, codebook) as a template."""
     target = output or user_template_dir() / f"{name}.yaml"
@@ -131,9 +150,11 @@ def guide_list(as_json: bool = JsonOption) -> None:
     if as_json:
         print_json(questions)
         return
-    print_table("Interview guide", ["#", "domain", "question", "probes"],
-                [[i, q.domain, q.text, "; ".join(q.probes)]
-                 for i, q in enumerate(questions, start=1)])
+    print_table(
+        "Interview guide",
+        ["#", "domain", "question", "probes"],
+        [[i, q.domain, q.text, "; ".join(q.probes)] for i, q in enumerate(questions, start=1)],
+    )
 
 
 @guide_app.command("add")
