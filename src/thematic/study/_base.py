@@ -11,7 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from thematic.errors import Forbidden, NotFound
-from thematic.store.schema import audit_log, users
+from thematic.store.schema import audit_log, documents, participants, users
 
 ROLES = ("owner", "coder", "viewer", "consensus")
 CONSENSUS = "consensus"
@@ -28,6 +28,13 @@ _ALLOWED: dict[str, frozenset[str]] = {
 def utcnow() -> dt.datetime:
     """Now, in UTC, without tzinfo (the form stored in the database)."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def new_id(connection: sa.Connection, statement: sa.Insert) -> int:
+    """Run an INSERT and return the new row's id."""
+    key = connection.execute(statement).inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 class StudyBase:
@@ -74,6 +81,40 @@ class StudyBase:
                 at=utcnow(), actor=self.actor, action=action, target=target, detail=detail
             )
         )
+
+    # -- lookups shared by every part of the API ------------------------------------------------
+    def _participant_id(self, connection: sa.Connection, label: str) -> int:
+        found = connection.execute(
+            sa.select(participants.c.id).where(participants.c.label == label)
+        ).scalar_one_or_none()
+        if found is None:
+            raise NotFound(f"no participant {label!r}")
+        return int(found)
+
+    def _document_id(self, connection: sa.Connection, ref: int | str) -> int:
+        column = documents.c.id if isinstance(ref, int) else documents.c.title
+        found = connection.execute(
+            sa.select(documents.c.id).where(column == ref)
+        ).scalar_one_or_none()
+        if found is None and isinstance(ref, str) and ref.isdigit():
+            found = connection.execute(
+                sa.select(documents.c.id).where(documents.c.id == int(ref))
+            ).scalar_one_or_none()
+        if found is None:
+            raise NotFound(f"no document {ref!r}")
+        return int(found)
+
+    def _coder_id(self, connection: sa.Connection, name: str) -> int:
+        found = self._find_coder(connection, name)
+        if found is None:
+            raise NotFound(f"no coder {name!r} (add the coder first)")
+        return found
+
+    def _find_coder(self, connection: sa.Connection, name: str) -> int | None:
+        found = connection.execute(
+            sa.select(users.c.id).where(users.c.name == name)
+        ).scalar_one_or_none()
+        return None if found is None else int(found)
 
     # -- roles -----------------------------------------------------------------------------
     @property

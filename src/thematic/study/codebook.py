@@ -12,7 +12,7 @@ from thematic.core.codebook import build_paths, check_name, split_path, would_cy
 from thematic.core.models import Code
 from thematic.errors import Conflict, Invalid, NotFound
 from thematic.store.schema import codes, codings
-from thematic.study._base import StudyBase, utcnow
+from thematic.study._base import StudyBase, new_id, utcnow
 
 CODE_FIELDS = ("colour", "definition", "inclusion", "exclusion", "example")
 # Okabe-Ito: distinguishable for the common forms of colour blindness.
@@ -139,11 +139,12 @@ class CodebookMixin(StudyBase):
         values = {f: str(fields.get(f) or "") for f in CODE_FIELDS}
         values["colour"] = colour
         return int(
-            connection.execute(
+            new_id(
+                connection,
                 codes.insert().values(
                     name=name, parent_id=parent_id, position=siblings, created_at=utcnow(), **values
-                )
-            ).inserted_primary_key[0]
+                ),
+            )
         )
 
     def _default_colour(self, connection: sa.Connection, parent_id: int | None, index: int) -> str:

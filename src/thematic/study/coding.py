@@ -10,7 +10,7 @@ from thematic.core.models import Coder, Coding
 from thematic.core.spans import check_span
 from thematic.errors import Conflict, Invalid, NotFound
 from thematic.store.schema import codings, documents, users
-from thematic.study._base import ROLES, utcnow
+from thematic.study._base import ROLES, new_id, utcnow
 from thematic.study.codebook import CodebookMixin
 
 CodingRequest = tuple[int, int, int, int | str, str]  # document, start, end, code, coder
@@ -29,11 +29,11 @@ class CodingMixin(CodebookMixin):
         if role not in ROLES:
             raise Invalid(f"role must be one of {', '.join(ROLES)}")
         with self._tx() as connection:
-            if self._coder_id(connection, name, missing_ok=True) is not None:
+            if self._find_coder(connection, name) is not None:
                 raise Conflict(f"coder {name!r} already exists")
-            coder_id = connection.execute(
-                users.insert().values(name=name, role=role, created_at=utcnow())
-            ).inserted_primary_key[0]
+            coder_id = new_id(
+                connection, users.insert().values(name=name, role=role, created_at=utcnow())
+            )
             self._audit(connection, "coder.add", name, role=role)
         return Coder(int(coder_id), name, role)
 
@@ -42,16 +42,6 @@ class CodingMixin(CodebookMixin):
         with self._read() as connection:
             rows = connection.execute(sa.select(users).order_by(users.c.name))
             return [Coder(r.id, r.name, r.role) for r in rows]
-
-    def _coder_id(
-        self, connection: sa.Connection, name: str, *, missing_ok: bool = False
-    ) -> int | None:
-        found = connection.execute(
-            sa.select(users.c.id).where(users.c.name == name)
-        ).scalar_one_or_none()
-        if found is None and not missing_ok:
-            raise NotFound(f"no coder {name!r} (add the coder first)")
-        return None if found is None else int(found)
 
     # -- codings -----------------------------------------------------------------------------
     def code(
@@ -82,7 +72,7 @@ class CodingMixin(CodebookMixin):
                 if code not in code_ids:
                     code_ids[code] = self._code(connection, code).id
                 if coder not in coder_ids:
-                    coder_ids[coder] = self._coder_id(connection, coder)  # type: ignore[assignment]
+                    coder_ids[coder] = self._coder_id(connection, coder)
                 rows.append((document_id, start, end, code_ids[code], coder_ids[coder], coder))
             result = [self._insert_coding(connection, *row) for row in rows]
             self._audit(
@@ -117,7 +107,8 @@ class CodingMixin(CodebookMixin):
         )
         existing = connection.execute(sa.select(codings.c.id).where(key)).scalar_one_or_none()
         if existing is None:
-            existing = connection.execute(
+            existing = new_id(
+                connection,
                 codings.insert().values(
                     document_id=document_id,
                     code_id=code_id,
@@ -125,8 +116,8 @@ class CodingMixin(CodebookMixin):
                     start=start,
                     end=end,
                     created_at=utcnow(),
-                )
-            ).inserted_primary_key[0]
+                ),
+            )
         return Coding(int(existing), document_id, start, end, code_id, coder)
 
     def codings(

@@ -14,7 +14,7 @@ from thematic.core.spans import check_span, nfc
 from thematic.errors import Conflict, Invalid, NotFound, UnreadableFile
 from thematic.formats.transcripts import ParsedTranscript, parse_transcript
 from thematic.store.schema import documents, participants, turns
-from thematic.study._base import StudyBase, utcnow
+from thematic.study._base import StudyBase, new_id, utcnow
 
 KINDS = ("transcript", "field_note", "other")
 AUTO = "auto"
@@ -184,7 +184,8 @@ class DocumentsMixin(StudyBase):
         position = connection.execute(
             sa.select(sa.func.count()).select_from(documents)
         ).scalar_one()
-        document_id = connection.execute(
+        document_id = new_id(
+            connection,
             documents.insert().values(
                 title=title,
                 kind=kind,
@@ -197,8 +198,8 @@ class DocumentsMixin(StudyBase):
                 sha256=hashlib.sha256(transcript.text.encode()).hexdigest(),
                 position=position,
                 imported_at=utcnow(),
-            )
-        ).inserted_primary_key[0]
+            ),
+        )
         rows = []
         for turn in transcript.turns:
             reason = check_span(turn.start, turn.end, len(transcript.text))
@@ -254,19 +255,6 @@ class DocumentsMixin(StudyBase):
                 Turn(r.start, r.end, r.speaker, r.time_start, r.time_end)
             )
         return {k: tuple(v) for k, v in found.items()}
-
-    def _document_id(self, connection: sa.Connection, ref: int | str) -> int:
-        column = documents.c.id if isinstance(ref, int) else documents.c.title
-        found = connection.execute(
-            sa.select(documents.c.id).where(column == ref)
-        ).scalar_one_or_none()
-        if found is None and isinstance(ref, str) and ref.isdigit():
-            found = connection.execute(
-                sa.select(documents.c.id).where(documents.c.id == int(ref))
-            ).scalar_one_or_none()
-        if found is None:
-            raise NotFound(f"no document {ref!r}")
-        return int(found)
 
     # -- changing ----------------------------------------------------------------------------
     def update_document(

@@ -7,13 +7,14 @@ import sqlalchemy as sa
 from thematic.core.models import Memo
 from thematic.errors import Invalid, NotFound
 from thematic.store.schema import codings, memos, users
-from thematic.study._base import StudyBase, utcnow
+from thematic.study._base import new_id, utcnow
+from thematic.study.codebook import CodebookMixin
 
 MEMO_KINDS = ("analytic", "reflexive", "field_note")
 LINK_TYPES = ("study", "document", "code", "participant", "coding")
 
 
-class MemosMixin(StudyBase):
+class MemosMixin(CodebookMixin):
     """Write, list, edit and delete memos."""
 
     def add_memo(
@@ -36,18 +37,19 @@ class MemosMixin(StudyBase):
         with self._tx() as connection:
             link_type, link_id = self._resolve_link(connection, link)
             now = utcnow()
-            memo_id = connection.execute(
+            memo_id = new_id(
+                connection,
                 memos.insert().values(
                     kind=kind,
                     title=title.strip(),
                     body=body,
-                    author_id=self._coder_id(connection, self.actor, missing_ok=True),
+                    author_id=self._find_coder(connection, self.actor),
                     link_type=link_type,
                     link_id=link_id,
                     created_at=now,
                     updated_at=now,
-                )
-            ).inserted_primary_key[0]
+                ),
+            )
             self._audit(connection, "memo.add", str(memo_id), link=f"{link_type}:{link_id}")
         return self.memo(int(memo_id))
 

@@ -16,7 +16,7 @@ from thematic.errors import Conflict, Invalid, NotFound
 from thematic.formats.tables import read_table
 from thematic.store.schema import attribute_defs, consents, criteria, participant_values
 from thematic.store.schema import participants as participants_t
-from thematic.study._base import StudyBase, utcnow
+from thematic.study._base import StudyBase, new_id, utcnow
 
 _LABEL_COLUMNS = ("label", "participant", "participant id", "id", "case", "code")
 
@@ -110,9 +110,9 @@ class ParticipantsMixin(StudyBase):
         ).scalar_one_or_none()
         if exists is not None:
             raise Conflict(f"{where}: participant {label} already exists")
-        participant_id = connection.execute(
-            participants_t.insert().values(label=label, created_at=utcnow())
-        ).inserted_primary_key[0]
+        participant_id = new_id(
+            connection, participants_t.insert().values(label=label, created_at=utcnow())
+        )
         self._write_values(connection, participant_id, values, where)
         return int(participant_id)
 
@@ -152,14 +152,6 @@ class ParticipantsMixin(StudyBase):
             self._write_values(connection, participant_id, values, f"participant {label}")
             self._audit(connection, "participant.update", label, attributes=sorted(values))
         return self.participant(label)
-
-    def _participant_id(self, connection: sa.Connection, label: str) -> int:
-        found = connection.execute(
-            sa.select(participants_t.c.id).where(participants_t.c.label == label)
-        ).scalar_one_or_none()
-        if found is None:
-            raise NotFound(f"no participant {label!r}")
-        return int(found)
 
     def participants(self) -> list[Participant]:
         """Every participant with attributes, eligibility and latest consent, by label."""
@@ -345,14 +337,15 @@ class ParticipantsMixin(StudyBase):
             raise Invalid(f"consent of {label}: give the consent form version")
         with self._tx() as connection:
             participant_id = self._participant_id(connection, label)
-            consent_id = connection.execute(
+            consent_id = new_id(
+                connection,
                 consents.insert().values(
                     participant_id=participant_id,
                     date=when,
                     form_version=form_version.strip(),
                     note=note,
-                )
-            ).inserted_primary_key[0]
+                ),
+            )
             self._audit(connection, "consent.add", label, date=when.isoformat())
         return Consent(int(consent_id), label, when, form_version.strip(), note)
 

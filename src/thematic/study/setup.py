@@ -21,6 +21,7 @@ from thematic.store.schema import (
     settings,
     users,
 )
+from thematic.study._base import new_id
 from thematic.study.coding import CodingMixin
 from thematic.study.participants import ParticipantsMixin
 
@@ -77,11 +78,12 @@ class SetupMixin(ParticipantsMixin, CodingMixin):
         position = connection.execute(
             sa.select(sa.func.count()).select_from(guide_questions)
         ).scalar_one()
-        question_id = connection.execute(
+        question_id = new_id(
+            connection,
             guide_questions.insert().values(
                 domain=domain.strip(), text=text.strip(), probes=probes, position=position
-            )
-        ).inserted_primary_key[0]
+            ),
+        )
         return GuideQuestion(int(question_id), domain.strip(), text.strip(), tuple(probes))
 
     # -- templates ---------------------------------------------------------------------------
