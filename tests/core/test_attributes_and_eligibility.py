@@ -30,8 +30,16 @@ def test_number_refuses_text():
         parse_value(YEARS, "three")
 
 
-@pytest.mark.parametrize("raw", ["2024-10-03", "03/10/2024", "3 October 2024",
-                                 dt.datetime(2024, 10, 3, 0, 0), "2024-10-03 00:00:00"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "2024-10-03",
+        "03/10/2024",
+        "3 October 2024",
+        dt.datetime(2024, 10, 3, 0, 0),
+        "2024-10-03 00:00:00",
+    ],
+)
 def test_dates(raw):
     assert parse_value(WHEN, raw) == dt.date(2024, 10, 3)
 

@@ -160,6 +160,8 @@ class SetupMixin(ParticipantsMixin, CodingMixin):
         """Write the codebook as YAML (.yaml) or CSV/XLSX (one row per code, with its path)."""
         target = Path(path)
         write_codebook(self.codebook_tree(), target)
+        with self._tx() as connection:
+            self._audit(connection, "codebook.export", target.name)
         return target
 
     # -- the audit log -----------------------------------------------------------------------
