@@ -750,3 +750,26 @@ def test_srt_with_urdu_and_emoji() -> None:
     parsed = parse_text(srt, "a.srt")
     assert parsed.text == f"{URDU}\n\nمریض: جی"
     assert turns_of(parsed) == [("ڈاکٹر", URDU[7:]), ("مریض", "جی")]
+
+
+def test_xml_bomb_in_docx_is_refused_quickly() -> None:
+    """A 'billion laughs' document.xml must not expand; it is refused with the file named."""
+    plain = io.BytesIO()
+    docx.Document().save(plain)
+    levels = ['<!ENTITY lol "lol">']
+    for n in range(2, 10):
+        inner = f"&lol{n - 1 if n > 2 else ''};" * 10
+        levels.append(f'<!ENTITY lol{n} "{inner}">')
+    bomb = (
+        f'<?xml version="1.0"?><!DOCTYPE lolz [{"".join(levels)}]>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    source = zipfile.ZipFile(io.BytesIO(plain.getvalue()))
+    crafted = io.BytesIO()
+    with zipfile.ZipFile(crafted, "w") as archive:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            archive.writestr(item, bomb.encode() if item.filename == "word/document.xml" else data)
+    with pytest.raises(UnreadableFile, match=r"^bomb\.docx: not a readable Word \.docx file"):
+        parse_transcript(crafted.getvalue(), "bomb.docx")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import typer
 
 from thematic.cli._common import JsonOption, done, open_study, print_json, print_table
-from thematic.core.spans import snippet
 
 coders_app = typer.Typer(help="Members of the study team and their roles.", no_args_is_help=True)
 codings_app = typer.Typer(help="Codes applied to spans of documents.", no_args_is_help=True)
@@ -69,7 +68,7 @@ def list_codings(
             f"{c.start}-{c.end}",
             paths[c.code_id],
             c.coder,
-            snippet(texts[c.document_id], c.start, c.end, 0)[:80],
+            texts[c.document_id][c.start : c.end].replace("\n", " ")[:80],
         ]
         for c in found
     ]
