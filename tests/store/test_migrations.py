@@ -37,9 +37,17 @@ def _old_study(path: Path) -> None:
     now = dt.datetime(2025, 1, 1)
     with engine.begin() as connection:
         connection.execute(sa.text("INSERT INTO settings VALUES ('format', '\"thematic-study\"')"))
-        connection.execute(
-            sa.text("INSERT INTO participants (label, created_at) VALUES ('P01', :t)"), {"t": now}
-        )
+        for statement in (
+            "INSERT INTO participants (label, created_at) VALUES ('P01', :t)",
+            "INSERT INTO users (name, role, created_at) VALUES ('bilal', 'coder', :t)",
+            "INSERT INTO codes (name, colour, definition, inclusion, exclusion, example, position,"
+            " created_at) VALUES ('Trust', '#112233', '', '', '', '', 0, :t)",
+            "INSERT INTO documents (title, kind, text, source_name, source_format, sha256,"
+            " position, imported_at) VALUES ('d', 'transcript', 'some text', '', 'txt', '', 0, :t)",
+            "INSERT INTO codings (document_id, code_id, coder_id, start, \"end\", created_at)"
+            " VALUES (1, 1, 1, 0, 4, :t)",
+        ):
+            connection.execute(sa.text(statement), {"t": now})
     engine.dispose()
 
 
@@ -50,6 +58,8 @@ def test_opening_an_older_study_backs_it_up_then_upgrades_it(tmp_path: Path) -> 
     study = thematic.open(path)
     try:
         assert [p.label for p in study.participants()] == ["P01"]
+        [coding] = study.codings()  # upgrading the users table kept the coder's codings
+        assert (coding.coder, coding.start, coding.end) == ("bilal", 0, 4)
         assert study.guide() == []  # the table added by 0002 exists now
     finally:
         study.close()

@@ -35,6 +35,8 @@ users = sa.Table(
     sa.Column("name", sa.String(100), nullable=False, unique=True),
     sa.Column("role", sa.String(20), nullable=False),
     sa.Column("created_at", sa.DateTime, nullable=False),
+    # argon2 hash; NULL for members who never log in to the web app (e.g. CLI-only coders).
+    sa.Column("password_hash", sa.String(200), nullable=True),
 )
 
 attribute_defs = sa.Table(

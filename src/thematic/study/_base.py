@@ -6,7 +6,7 @@ import datetime as dt
 import getpass
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Self
 
 import sqlalchemy as sa
 
@@ -40,19 +40,27 @@ def new_id(connection: sa.Connection, statement: sa.Insert) -> int:
 class StudyBase:
     """Holds the engine and the acting user; every public write is one transaction."""
 
-    def __init__(self, engine: sa.Engine, location: str, user: str | None = None) -> None:
+    def __init__(
+        self, engine: sa.Engine, location: str, user: str | None = None, *, owns_engine: bool = True
+    ) -> None:
         self._engine = engine
+        self._owns_engine = owns_engine
         self.location = location
         self._user = user
         self.actor = user or _local_user()
         self._role = "owner" if user is None else self._role_of(user)
 
+    def as_user(self, name: str) -> Self:
+        """The same study, acting as member ``name`` (sharing this study's connections)."""
+        return type(self)(self._engine, self.location, name, owns_engine=False)
+
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
-        """Release the database connections."""
-        self._engine.dispose()
+        """Release the database connections (a study made by as_user() leaves them open)."""
+        if self._owns_engine:
+            self._engine.dispose()
 
-    def __enter__(self) -> StudyBase:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

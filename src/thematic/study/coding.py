@@ -144,17 +144,44 @@ class CodingMixin(CodebookMixin):
             )
             return [Coding(r.id, r.document_id, r.start, r.end, r.code_id, r.coder) for r in rows]
 
+    def recode(self, coding_id: int, start: int, end: int) -> Coding:
+        """Move a coding's boundaries (a coder may adjust only their own)."""
+        self._require("code")
+        with self._tx() as connection:
+            row = self._coding_row(connection, coding_id)
+            self._require_own(row.coder, "codings")
+            if reason := check_span(start, end, self._length(connection, row.document_id)):
+                raise Invalid(f"document {row.document_id}: {reason}")
+            try:
+                connection.execute(
+                    codings.update().where(codings.c.id == coding_id).values(start=start, end=end)
+                )
+            except sa.exc.IntegrityError:
+                raise Conflict("the same code by the same coder already covers that span") from None
+            self._audit(
+                connection,
+                "coding.adjust",
+                str(coding_id),
+                before=[row.start, row.end],
+                after=[start, end],
+            )
+        return Coding(coding_id, row.document_id, start, end, row.code_id, row.coder)
+
+    def _coding_row(self, connection: sa.Connection, coding_id: int) -> sa.Row:
+        row = connection.execute(
+            sa.select(codings, users.c.name.label("coder"))
+            .join(users, users.c.id == codings.c.coder_id)
+            .where(codings.c.id == coding_id)
+        ).one_or_none()
+        if row is None:
+            raise NotFound(f"no coding {coding_id}")
+        return row
+
     def uncode(self, coding_id: int) -> None:
         """Remove one coding (a coder may remove only their own)."""
         self._require("code")
         with self._tx() as connection:
-            row = connection.execute(
-                sa.select(codings, users.c.name.label("coder"))
-                .join(users, users.c.id == codings.c.coder_id)
-                .where(codings.c.id == coding_id)
-            ).one_or_none()
-            if row is None:
-                raise NotFound(f"no coding {coding_id}")
+            row = self._coding_row(connection, coding_id)
             self._require_own(row.coder, "codings")
             connection.execute(codings.delete().where(codings.c.id == coding_id))
             self._audit(
