@@ -44,7 +44,7 @@ def _old_study(path: Path) -> None:
             " created_at) VALUES ('Trust', '#112233', '', '', '', '', 0, :t)",
             "INSERT INTO documents (title, kind, text, source_name, source_format, sha256,"
             " position, imported_at) VALUES ('d', 'transcript', 'some text', '', 'txt', '', 0, :t)",
-            "INSERT INTO codings (document_id, code_id, coder_id, start, \"end\", created_at)"
+            'INSERT INTO codings (document_id, code_id, coder_id, start, "end", created_at)'
             " VALUES (1, 1, 1, 0, 4, :t)",
         ):
             connection.execute(sa.text(statement), {"t": now})

@@ -60,7 +60,9 @@ def demo(
         _print_summary(study.summary())
     console.print(
         f"\nTry: [bold]thematic --study {path} participants list[/bold], "
-        f"[bold]thematic --study {path} codes list[/bold]"
+        f"[bold]thematic --study {path} codes list[/bold]\n"
+        f"In your browser: [bold]thematic serve {path}[/bold], then open "
+        "http://localhost:8000/ (the first visit creates your owner account)."
     )
 
 
