@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
+
 import sqlalchemy as sa
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerifyMismatchError
 
 from thematic.core.models import Coder
@@ -11,7 +13,17 @@ from thematic.errors import Conflict, Forbidden, Invalid
 from thematic.store.schema import users
 from thematic.study._base import StudyBase, new_id, utcnow
 
-_HASHER = PasswordHasher()
+
+def _hasher() -> PasswordHasher:
+    """argon2id with RFC 9106's recommended parameters; THEMATIC_PASSWORD_HASH=cheapest
+    selects argon2's cheapest profile, for test suites only (a hash records its own
+    parameters, so either kind verifies)."""
+    if os.environ.get("THEMATIC_PASSWORD_HASH") == "cheapest":
+        return PasswordHasher.from_parameters(profiles.CHEAPEST)
+    return PasswordHasher()
+
+
+_HASHER = _hasher()
 MIN_PASSWORD = 8
 # Verifying against this when the name is unknown keeps the time the same for both failures.
 _DUMMY_HASH = _HASHER.hash("not a real password")

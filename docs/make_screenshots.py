@@ -1,0 +1,61 @@
+"""Screenshots of the main pages of the web app on the demo study, for the user guide.
+
+Run: python docs/make_screenshots.py   (needs /usr/bin/chromium; writes docs/screenshots/*.png)
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from thematic.demo import build_demo
+from thematic.web import create_app
+
+ROOT = Path(__file__).parents[1]
+sys.path.insert(0, str(ROOT))
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.live import LiveServer, free_port  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+PASSWORD = "demo password"
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        study = build_demo(Path(folder) / "demo.thematic")
+        study.set_password("amina", PASSWORD)
+        urdu = next(d for d in study.documents() if d.language == "ur")
+        english = study.documents()[0]
+        pages = {
+            "dashboard": "/",
+            "participants": "/participants",
+            "documents": "/documents",
+            "workspace": f"/documents/{english.id}/code",
+            "workspace-urdu": f"/documents/{urdu.id}/code",
+            "codebook": "/codebook",
+            "memos": "/memos",
+        }
+        with LiveServer(create_app(study, secret_key="shots"), free_port()) as server, \
+                sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1366, "height": 860})
+            page.goto(f"{server.url}/login")
+            page.fill("input[name=name]", "amina")
+            page.fill("input[name=password]", PASSWORD)
+            page.click("button[type=submit]")
+            page.wait_for_url(f"{server.url}/")
+            for name, path in pages.items():
+                page.goto(server.url + path)
+                page.wait_for_load_state("networkidle")
+                page.screenshot(path=OUT / f"{name}.png")
+                print(f"wrote docs/screenshots/{name}.png")
+            browser.close()
+        study.close()
+
+
+if __name__ == "__main__":
+    main()
