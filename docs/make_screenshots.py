@@ -39,8 +39,10 @@ def main() -> None:
             "codebook": "/codebook",
             "memos": "/memos",
         }
-        with LiveServer(create_app(study, secret_key="shots"), free_port()) as server, \
-                sync_playwright() as playwright:
+        with (
+            LiveServer(create_app(study, secret_key="shots"), free_port()) as server,
+            sync_playwright() as playwright,
+        ):
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1366, "height": 860})
             page.goto(f"{server.url}/login")

@@ -111,3 +111,29 @@ def test_bad_codebook_files(new_study: thematic.Study, tmp_path: Path) -> None:
     with pytest.raises(thematic.UnreadableFile, match=r"broken\.yaml: not a readable YAML"):
         new_study.import_codebook(broken)
     assert new_study.codes() == []
+
+
+def test_update_code_can_move_in_the_same_transaction(new_study: thematic.Study) -> None:
+    new_study.add_code("A/B")
+    d = new_study.add_code("D")
+    moved = new_study.update_code("A/B", name="Bee", parent=d.id, definition="x")
+    assert moved.path == "D/Bee" and moved.definition == "x"
+    top = new_study.update_code(moved.id, parent=None)
+    assert top.path == "Bee"
+    unchanged = new_study.update_code("Bee", example="e")
+    assert unchanged.path == "Bee" and unchanged.example == "e"
+
+
+def test_update_code_refuses_a_cycle_and_changes_nothing(new_study: thematic.Study) -> None:
+    new_study.add_code("A/B")
+    with pytest.raises(thematic.Conflict, match="beneath itself"):
+        new_study.update_code("A", name="Aye", parent="A/B")
+    assert [c.path for c in new_study.codes()] == ["A", "A/B"]
+
+
+def test_deep_paths_of_long_names_are_logged(new_study: thematic.Study) -> None:
+    path = "/".join(["n" * 199 + str(level) for level in range(3)])
+    code = new_study.add_code(path)
+    new_study.update_code(code.id, definition="long")
+    targets = [e.target for e in new_study.log(action="code.")]
+    assert all(len(t) <= 300 for t in targets) and targets[0].endswith("n2")

@@ -122,3 +122,18 @@ def test_update_and_delete_document(new_study: thematic.Study) -> None:
     assert new_study.update_document("d2", participant="").participant is None
     new_study.delete_document("d2")
     assert new_study.documents() == [] and new_study.codings() == []
+
+
+def test_translation_link_can_be_removed(new_study: thematic.Study) -> None:
+    original = new_study.add_document("P01 ur", "Interviewer: سلام", language="ur")
+    english = new_study.add_document("P01 en", "Interviewer: Hello", translation_of=original.id)
+    assert english.translation_of == original.id
+    assert new_study.update_document(english.id, translation_of="").translation_of is None
+
+
+def test_overlong_titles_and_languages_are_refused(new_study: thematic.Study) -> None:
+    with pytest.raises(thematic.Invalid, match="at most 300"):
+        new_study.add_document("x" * 301, "Some text")
+    with pytest.raises(thematic.Invalid, match="too long"):
+        new_study.add_document("Note", "Some text", language="english-as-spoken-in-lahore")
+    assert new_study.documents() == []

@@ -152,3 +152,9 @@ def test_sheet_without_label_column(tele_study: thematic.Study, tmp_path: Path) 
     path.write_text("name,site\nAmina,Lahore\n")
     with pytest.raises(thematic.Invalid, match="no participant label column"):
         tele_study.import_participants(path)
+
+
+def test_label_is_trimmed_and_limited(new_study: thematic.Study) -> None:
+    assert new_study.add_participant(" P09 ").label == "P09"
+    with pytest.raises(thematic.Invalid, match="at most 100"):
+        new_study.add_participant("P" * 101)

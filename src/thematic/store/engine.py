@@ -89,7 +89,8 @@ def _engine(url: sa.URL) -> sa.Engine:
         engine = sa.create_engine(url)
         sa.event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return sa.create_engine(url, pool_pre_ping=True)
+    # A team server answers many members at once: room for 30 connections in all.
+    return sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
 
 
 def _check_is_study(engine: sa.Engine, target: str) -> None:

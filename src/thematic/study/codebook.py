@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from types import EllipsisType
 from typing import Any
 
 import sqlalchemy as sa
@@ -82,7 +83,7 @@ class CodebookMixin(StudyBase):
         self._require("codebook")
         with self._tx() as connection:
             code = self._add_code(connection, path_or_name, parent, fields)
-            self._audit(connection, "code.add", code.path, id=code.id)
+            self._audit(connection, "code.add", _logged(code.path), id=code.id)
         return code
 
     def _add_code(
@@ -156,12 +157,27 @@ class CodebookMixin(StudyBase):
             ).scalar_one()
         )
 
-    def update_code(self, ref: int | str, *, name: str | None = None, **fields: str) -> Code:
-        """Rename a code or change its colour, definition, inclusion, exclusion or example."""
+    def update_code(
+        self,
+        ref: int | str,
+        *,
+        name: str | None = None,
+        parent: int | str | EllipsisType | None = ...,
+        **fields: str,
+    ) -> Code:
+        """Rename a code or change its colour, definition, inclusion, exclusion or example.
+
+        Given ``parent``, the code also moves there (``None``: to the top level), in the same
+        transaction, as :meth:`move_code` does.
+        """
         self._require("codebook")
         _check_fields(fields)
         with self._tx() as connection:
             code = self._code(connection, ref)
+            moving = not isinstance(parent, EllipsisType)
+            parent_id = None
+            if not isinstance(parent, EllipsisType) and parent is not None:
+                parent_id = self._code(connection, parent).id
             values: dict[str, str] = {k: str(v) for k, v in fields.items() if v is not None}
             if name is not None and name != code.name:
                 if reason := check_name(name):
@@ -171,7 +187,9 @@ class CodebookMixin(StudyBase):
                 values["name"] = name
             if values:
                 connection.execute(codes.update().where(codes.c.id == code.id).values(**values))
-                self._audit(connection, "code.update", code.path, fields=sorted(values))
+                self._audit(connection, "code.update", _logged(code.path), fields=sorted(values))
+            if moving and parent_id != code.parent_id:
+                self._move(connection, code.id, parent_id)
             return self._code(connection, code.id)
 
     def move_code(self, ref: int | str, parent: int | str | None) -> Code:
@@ -180,17 +198,19 @@ class CodebookMixin(StudyBase):
         with self._tx() as connection:
             code = self._code(connection, ref)
             parent_id = self._code(connection, parent).id if parent is not None else None
-            tree = {c.id: c.parent_id for c in self._codes(connection)}
-            if would_cycle(tree, code.id, parent_id):
-                raise Conflict(f"cannot move {code.path!r} beneath itself")
-            if self._child(connection, parent_id, code.name) not in (None, code.id):
-                raise Conflict(f"the new parent already has a code named {code.name!r}")
-            connection.execute(
-                codes.update().where(codes.c.id == code.id).values(parent_id=parent_id)
-            )
-            moved = self._code(connection, code.id)
-            self._audit(connection, "code.move", moved.path, before=code.path)
-            return moved
+            return self._move(connection, code.id, parent_id)
+
+    def _move(self, connection: sa.Connection, code_id: int, parent_id: int | None) -> Code:
+        code = self._code(connection, code_id)
+        tree = {c.id: c.parent_id for c in self._codes(connection)}
+        if would_cycle(tree, code.id, parent_id):
+            raise Conflict(f"cannot move {code.path!r} beneath itself")
+        if self._child(connection, parent_id, code.name) not in (None, code.id):
+            raise Conflict(f"the new parent already has a code named {code.name!r}")
+        connection.execute(codes.update().where(codes.c.id == code.id).values(parent_id=parent_id))
+        moved = self._code(connection, code.id)
+        self._audit(connection, "code.move", _logged(moved.path), before=code.path)
+        return moved
 
     def delete_code(self, ref: int | str, *, force: bool = False) -> None:
         """Delete a code. One with children or codings needs ``force=True`` (they go too)."""
@@ -208,7 +228,9 @@ class CodebookMixin(StudyBase):
                 )
             connection.execute(codings.delete().where(codings.c.code_id.in_(subtree)))
             connection.execute(codes.delete().where(codes.c.id.in_(subtree)))
-            self._audit(connection, "code.delete", code.path, codings=used, codes=len(subtree))
+            self._audit(
+                connection, "code.delete", _logged(code.path), codings=used, codes=len(subtree)
+            )
 
     def import_codebook_tree(self, tree: Iterable[Mapping[str, Any]]) -> list[Code]:
         """Create or update codes from nested ``{name, children, colour, ...}`` mappings."""
@@ -251,6 +273,12 @@ class CodebookMixin(StudyBase):
             else:
                 nodes[code.parent_id].setdefault("children", []).append(node)
         return roots
+
+
+def _logged(path: str) -> str:
+    """A path as the audit log's target column holds it (300 characters; deep paths of long
+    names are cut at the front, keeping the code's own name)."""
+    return path if len(path) <= 300 else "…" + path[-299:]
 
 
 def _under(path: str, ancestor: str) -> bool:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 import sqlalchemy as sa
 
-from thematic.core.models import Coder, Coding
+from thematic.core.models import Code, Coder, Coding
 from thematic.core.spans import check_span
 from thematic.errors import Conflict, Invalid, NotFound
 from thematic.store.schema import codings, documents, users
@@ -143,6 +144,39 @@ class CodingMixin(CodebookMixin):
                 query.order_by(codings.c.document_id, codings.c.start, codings.c.end, codings.c.id)
             )
             return [Coding(r.id, r.document_id, r.start, r.end, r.code_id, r.coder) for r in rows]
+
+    def coding_times(self, document: int | str) -> dict[int, dt.datetime]:
+        """When each coding of a document was made (UTC), by coding id."""
+        with self._read() as connection:
+            document_id = self._document_id(connection, document)
+            rows = connection.execute(
+                sa.select(codings.c.id, codings.c.created_at).where(
+                    codings.c.document_id == document_id
+                )
+            )
+            return {int(r.id): r.created_at for r in rows}
+
+    def frequent_codes(self, coder: str | None = None, limit: int = 9) -> list[Code]:
+        """The codes ``coder`` (default: the acting user) applied most often in this study.
+
+        Most used first; ties in codebook order. The web workspace pins these to keys 1-9.
+        """
+        with self._read() as connection:
+            coder_id = self._find_coder(connection, coder or self.actor)
+            if coder_id is None:
+                return []
+            uses = sa.func.count().label("uses")
+            rows = connection.execute(
+                sa.select(codings.c.code_id, uses)
+                .where(codings.c.coder_id == coder_id)
+                .group_by(codings.c.code_id)
+            ).all()
+            tree = self._codes(connection)
+        order = {code.id: n for n, code in enumerate(tree)}
+        counts = {int(r.code_id): int(r.uses) for r in rows}
+        ranked = sorted(counts, key=lambda code_id: (-counts[code_id], order[code_id]))
+        by_id = {code.id: code for code in tree}
+        return [by_id[code_id] for code_id in ranked[: max(limit, 0)]]
 
     def recode(self, coding_id: int, start: int, end: int) -> Coding:
         """Move a coding's boundaries (a coder may adjust only their own)."""

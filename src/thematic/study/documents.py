@@ -169,9 +169,7 @@ class DocumentsMixin(StudyBase):
         source_name: str,
         translation_of: int | str | None,
     ) -> int:
-        title = title.strip()
-        if not title:
-            raise Invalid("a document needs a title")
+        title = _check_title(title)
         if not transcript.text.strip():
             raise Invalid(f"document {title!r} has no text")
         clash = connection.execute(
@@ -189,7 +187,7 @@ class DocumentsMixin(StudyBase):
             documents.insert().values(
                 title=title,
                 kind=kind,
-                language=(language or "").strip().lower() or None,
+                language=_check_language(language),
                 participant_id=participant_id,
                 translation_of=original,
                 text=transcript.text,
@@ -269,26 +267,26 @@ class DocumentsMixin(StudyBase):
     ) -> Document:
         """Change a document's title, kind, language, participant link or original.
 
-        ``participant=""`` unlinks the participant. The text itself never changes here, so
-        codings keep their offsets.
+        ``participant=""`` unlinks the participant and ``translation_of=""`` the original.
+        The text itself never changes here, so codings keep their offsets.
         """
         self._require("manage")
         with self._tx() as connection:
             document_id = self._document_id(connection, ref)
             values: dict[str, object] = {}
             if title is not None:
-                if not title.strip():
-                    raise Invalid("a document needs a title")
-                values["title"] = title.strip()
+                values["title"] = _check_title(title)
             if kind is not None:
                 values["kind"] = _check_kind(kind)
             if language is not None:
-                values["language"] = language.strip().lower() or None
+                values["language"] = _check_language(language)
             if participant is not None:
                 values["participant_id"] = (
                     self._participant_id(connection, participant) if participant else None
                 )
-            if translation_of is not None:
+            if translation_of == "":
+                values["translation_of"] = None
+            elif translation_of is not None:
                 original = self._document_id(connection, translation_of)
                 if original == document_id:
                     raise Invalid("a document cannot be a translation of itself")
@@ -310,6 +308,22 @@ class DocumentsMixin(StudyBase):
             document_id = self._document_id(connection, ref)
             connection.execute(documents.delete().where(documents.c.id == document_id))
             self._audit(connection, "document.delete", str(document_id))
+
+
+def _check_title(title: str) -> str:
+    title = title.strip()
+    if not title:
+        raise Invalid("a document needs a title")
+    if len(title) > 300:
+        raise Invalid(f"a document title is at most 300 characters ({title[:40]}...)")
+    return title
+
+
+def _check_language(language: str | None) -> str | None:
+    code = (language or "").strip().lower()
+    if len(code) > 20:
+        raise Invalid(f"language {code[:40]!r} is too long: give a code such as en or ur")
+    return code or None
 
 
 def _check_kind(kind: str) -> str:

@@ -2,16 +2,40 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 import sqlalchemy as sa
 
 from thematic.core.models import Memo
 from thematic.errors import Invalid, NotFound
-from thematic.store.schema import codings, memos, users
+from thematic.store.schema import codings, documents, memos, participants, users
 from thematic.study._base import new_id, utcnow
 from thematic.study.codebook import CodebookMixin
 
 MEMO_KINDS = ("analytic", "reflexive", "field_note")
 LINK_TYPES = ("study", "document", "code", "participant", "coding")
+Link = tuple[str, int | None]  # (link_type, link_id) as a memo stores it
+
+
+@dataclass(frozen=True, slots=True)
+class LinkTarget:
+    """What a memo is linked to, as people read it: ``Personal/Trust``, ``P01 interview``."""
+
+    type: str  # study | document | code | participant | coding
+    id: int | None  # the linked row's id; None for the study
+    label: str
+    document_id: int | None = None  # the document of a document or coding link
+    exists: bool = True  # False once the linked thing was deleted
+
+    @property
+    def ref(self) -> str:
+        """The link as ``type:reference`` text (``code:12``, ``participant:P07``, ``study``)."""
+        if self.type == "study":
+            return "study"
+        if self.type == "participant" and self.exists:
+            return f"participant:{self.label}"
+        return f"{self.type}:{self.id}"
 
 
 class MemosMixin(CodebookMixin):
@@ -34,6 +58,7 @@ class MemosMixin(CodebookMixin):
             raise Invalid(f"memo kind must be one of {', '.join(MEMO_KINDS)}")
         if not body.strip():
             raise Invalid("a memo needs a body")
+        title = _check_title(title)
         with self._tx() as connection:
             link_type, link_id = self._resolve_link(connection, link)
             now = utcnow()
@@ -41,7 +66,7 @@ class MemosMixin(CodebookMixin):
                 connection,
                 memos.insert().values(
                     kind=kind,
-                    title=title.strip(),
+                    title=title,
                     body=body,
                     author_id=self._find_coder(connection, self.actor),
                     link_type=link_type,
@@ -63,18 +88,79 @@ class MemosMixin(CodebookMixin):
             raise Invalid(f"a memo links to one of {', '.join(LINK_TYPES)}")
         if link_type == "study":
             return "study", None
+        if link_type in ("document", "coding") and _beyond_ids(ref):
+            raise NotFound(f"no {link_type} {ref}")
         if link_type == "document":
             return link_type, self._document_id(connection, ref)
         if link_type == "code":
             return link_type, self._code(connection, ref).id
         if link_type == "participant":
             return link_type, self._participant_id(connection, str(ref))
+        if not str(ref).strip().isdigit():
+            raise Invalid(f"a coding is linked by its number (got {ref!r})")
         found = connection.execute(
             sa.select(codings.c.id).where(codings.c.id == int(ref))
         ).scalar_one_or_none()
         if found is None:
             raise NotFound(f"no coding {ref}")
         return link_type, int(found)
+
+    def memo_link(self, link: tuple[str, int | str] | None) -> LinkTarget:
+        """What ``link`` (as add_memo takes it) points to, with a label to show."""
+        with self._read() as connection:
+            resolved = self._resolve_link(connection, link)
+            return self._describe_links(connection, [resolved])[resolved]
+
+    def memo_links(self, found: Iterable[Memo]) -> dict[Link, LinkTarget]:
+        """For memos, what each is linked to, by ``(link_type, link_id)``."""
+        with self._read() as connection:
+            return self._describe_links(connection, {(m.link_type, m.link_id) for m in found})
+
+    def _describe_links(
+        self, connection: sa.Connection, links: Iterable[Link]
+    ) -> dict[Link, LinkTarget]:
+        wanted: dict[str, set[int]] = {}
+        for link_type, link_id in links:
+            if link_id is not None:
+                wanted.setdefault(link_type, set()).add(link_id)
+        coded = self._coding_rows(connection, wanted.get("coding", set()))
+        titles = self._id_labels(
+            connection,
+            documents.c.title,
+            wanted.get("document", set()) | {d for d, _ in coded.values()},
+        )
+        labels = self._id_labels(connection, participants.c.label, wanted.get("participant", set()))
+        paths = (
+            {c.id: c.path for c in self._codes(connection)}
+            if wanted.keys() & {"code", "coding"}
+            else {}
+        )
+        result: dict[Link, LinkTarget] = {("study", None): LinkTarget("study", None, "the study")}
+        for link_type, ids in wanted.items():
+            for link_id in ids:
+                result[(link_type, link_id)] = _target(
+                    link_type, link_id, titles, labels, paths, coded.get(link_id)
+                )
+        return result
+
+    def _coding_rows(self, connection: sa.Connection, ids: set[int]) -> dict[int, tuple[int, int]]:
+        if not ids:
+            return {}
+        rows = connection.execute(
+            sa.select(codings.c.id, codings.c.document_id, codings.c.code_id).where(
+                codings.c.id.in_(ids)
+            )
+        )
+        return {r.id: (r.document_id, r.code_id) for r in rows}
+
+    def _id_labels(
+        self, connection: sa.Connection, column: sa.Column[str], ids: set[int]
+    ) -> dict[int, str]:
+        if not ids:
+            return {}
+        table = column.table
+        rows = connection.execute(sa.select(table.c.id, column).where(table.c.id.in_(ids)))
+        return {int(r[0]): str(r[1]) for r in rows}
 
     def memos(
         self, link: tuple[str, int | str] | None = None, kind: str | None = None
@@ -120,7 +206,7 @@ class MemosMixin(CodebookMixin):
                 raise Invalid("a memo needs a body")
             values["body"] = body
         if title is not None:
-            values["title"] = title.strip()
+            values["title"] = _check_title(title)
         with self._tx() as connection:
             connection.execute(memos.update().where(memos.c.id == memo_id).values(**values))
             self._audit(connection, "memo.update", str(memo_id))
@@ -136,6 +222,19 @@ class MemosMixin(CodebookMixin):
             self._audit(connection, "memo.delete", str(memo_id))
 
 
+def _beyond_ids(ref: int | str) -> bool:
+    """A number too large to be a row id (the database driver could not even bind it)."""
+    text = str(ref).strip()
+    return text.isdigit() and int(text) > 2**31 - 1
+
+
+def _check_title(title: str) -> str:
+    title = title.strip()
+    if len(title) > 300:
+        raise Invalid("a memo title is at most 300 characters")
+    return title
+
+
 def _memo(row: sa.Row) -> Memo:
     return Memo(
         id=row.id,
@@ -148,3 +247,28 @@ def _memo(row: sa.Row) -> Memo:
         created_at=row.created_at,
         updated_at=row.updated_at,
     )
+
+
+def _target(
+    link_type: str,
+    link_id: int,
+    titles: dict[int, str],
+    labels: dict[int, str],
+    paths: dict[int, str],
+    coding: tuple[int, int] | None,
+) -> LinkTarget:
+    """One link described from the looked-up labels; a deleted thing says so."""
+    found: str | None = None
+    document_id = None
+    if link_type == "document":
+        found, document_id = titles.get(link_id), link_id
+    elif link_type == "participant":
+        found = labels.get(link_id)
+    elif link_type == "code":
+        found = paths.get(link_id)
+    elif link_type == "coding" and coding is not None:
+        document_id, code_id = coding
+        found = f"{paths.get(code_id, 'a code')} in {titles.get(document_id, 'a document')}"
+    if found is None:
+        return LinkTarget(link_type, link_id, f"deleted {link_type} {link_id}", None, False)
+    return LinkTarget(link_type, link_id, found, document_id)

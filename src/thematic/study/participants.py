@@ -59,6 +59,8 @@ class ParticipantsMixin(StudyBase):
         name = name.strip()
         if not name:
             raise Invalid("an attribute needs a name")
+        if len(name) > 100:
+            raise Invalid(f"attribute {name[:40]!r}...: a name is at most 100 characters")
         if type not in attr.TYPES:
             raise Invalid(f"attribute {name!r}: type must be one of {', '.join(attr.TYPES)}")
         if type == "category" and not allowed:
@@ -93,6 +95,7 @@ class ParticipantsMixin(StudyBase):
     ) -> Participant:
         """Add a participant with attribute values (by attribute name)."""
         self._require("manage")
+        label = label.strip()
         merged = {**(attributes or {}), **values}
         with self._tx() as connection:
             self._insert_participant(connection, label, merged, where=f"participant {label}")
@@ -105,6 +108,8 @@ class ParticipantsMixin(StudyBase):
         label = label.strip()
         if not label:
             raise Invalid(f"{where}: a participant needs a label (e.g. P07)")
+        if len(label) > 100:
+            raise Invalid(f"{where}: a participant label is at most 100 characters")
         exists = connection.execute(
             sa.select(participants_t.c.id).where(participants_t.c.label == label)
         ).scalar_one_or_none()

@@ -33,9 +33,12 @@ class SetupMixin(ParticipantsMixin, CodingMixin):
     def setting(self, key: str, default: Any = None) -> Any:
         """A study setting (``title``, ``description``, ``template``, ...)."""
         with self._read() as connection:
-            value = connection.execute(
-                sa.select(settings.c.value).where(settings.c.key == key)
-            ).scalar_one_or_none()
+            return self._setting(connection, key, default)
+
+    def _setting(self, connection: sa.Connection, key: str, default: Any = None) -> Any:
+        value = connection.execute(
+            sa.select(settings.c.value).where(settings.c.key == key)
+        ).scalar_one_or_none()
         return default if value is None else value
 
     def set_setting(self, key: str, value: Any) -> None:
@@ -203,7 +206,7 @@ class SetupMixin(ParticipantsMixin, CodingMixin):
             ).all()
             eligible = sum(1 for p in self._participants(connection) if p.eligible)
             return {
-                "title": self.setting("title", ""),
+                "title": self._setting(connection, "title", ""),
                 "participants": count(participants),
                 "eligible": eligible,
                 "documents": count(documents),
@@ -218,5 +221,5 @@ class SetupMixin(ParticipantsMixin, CodingMixin):
                     name: {"codings": n, "documents": d} for name, n, d in per_coder
                 },
                 "memos": count(memos),
-                "created": self.setting("created", ""),
+                "created": self._setting(connection, "created", ""),
             }
