@@ -53,6 +53,11 @@ def main() -> None:
             for name, path in pages.items():
                 page.goto(server.url + path)
                 page.wait_for_load_state("networkidle")
+                if name == "workspace":
+                    # Show coded passages: scroll to the first highlight, open its panel.
+                    page.locator(".hl").nth(3).scroll_into_view_if_needed()
+                    page.mouse.wheel(0, 120)
+                    page.locator(".hl").nth(3).click()
                 page.screenshot(path=OUT / f"{name}.png")
                 print(f"wrote docs/screenshots/{name}.png")
             browser.close()

@@ -390,7 +390,9 @@ def _shift(rng: random.Random, passage: Passage, text: str, inclusive: bool) -> 
 def build_demo(path: str | Path, seed: int = 2024) -> Study:
     """Create the demo study at ``path`` (which must not exist) and return it open."""
     rng = random.Random(seed)
-    study = thematic.create(path, template=TEMPLATE, owner=OWNER)
+    thematic.create(path, template=TEMPLATE, owner=OWNER).close()
+    # The owner writes the rest, so the audit log shows who did it.
+    study = thematic.open(path, user=OWNER)
     study.set_setting("title", "Barriers to telemedicine adoption (demo, synthetic data)")
     for name in DOUBLE_CODERS:
         study.add_coder(name)
