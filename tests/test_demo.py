@@ -104,6 +104,7 @@ def test_consensus_covers_all_and_two_coders_double_code_at_least_eight(
     english = {d.id for d in demo.documents(kind="transcript") if d.language == "en"}
     consensus_docs = {c.document_id for c in demo.codings(coder=CONSENSUS)}
     assert consensus_docs == english
+    assert demo.summary()["transcripts_coded"] == 34
     bilal, sana = ({c.document_id for c in demo.codings(coder=name)} for name in DOUBLE_CODERS)
     assert bilal == sana and len(bilal) >= 8
     sites = {demo.document(i).participant for i in bilal}

@@ -133,3 +133,12 @@ def test_members_page_for_owner(as_owner: Client, app) -> None:  # type: ignore[
     assert "omar" in as_owner.get("/members").text
     omar = login(Client(app), "omar")
     assert omar.get("/api/study").status_code == 200
+
+
+def test_dashboard_counts_coded_transcripts(as_owner: Client, web_study: thematic.Study) -> None:
+    assert "0 of 1 transcripts coded" in as_owner.get("/").text
+    document = web_study.documents()[0]
+    web_study.code(document.id, 0, 11, "Personal/Trust", "bilal")
+    page = as_owner.get("/").text
+    assert "1 of 1 transcripts coded" in page
+    assert "bilal" in page

@@ -211,6 +211,13 @@ class SetupMixin(ParticipantsMixin, CodingMixin):
                 "eligible": eligible,
                 "documents": count(documents),
                 "documents_by_kind": {k: n for k, n in kinds},
+                "transcripts_coded": int(
+                    connection.execute(
+                        sa.select(sa.func.count(sa.distinct(codings.c.document_id)))
+                        .join(documents, documents.c.id == codings.c.document_id)
+                        .where(documents.c.kind == "transcript")
+                    ).scalar_one()
+                ),
                 "codes": len(self._codes(connection)),
                 "coders": [
                     u.name

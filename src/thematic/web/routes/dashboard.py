@@ -14,15 +14,13 @@ router = APIRouter()
 @router.get("/", include_in_schema=False)
 def dashboard(request: Request, study: MemberStudy) -> Response:
     summary = study.summary()
-    transcripts = study.documents(kind="transcript")
-    coded = {c.document_id for c in study.codings()}
     return page(
         request,
         study,
         "dashboard.html",
         summary=summary,
-        transcripts=len(transcripts),
-        coded=sum(1 for d in transcripts if d.id in coded),
+        transcripts=summary["documents_by_kind"].get("transcript", 0),
+        coded=summary["transcripts_coded"],
         activity=study.log(limit=15),
     )
 
