@@ -1,5 +1,5 @@
-"""Many coders at once: 20 coders code concurrently through a real server on PostgreSQL;
-no coding is lost and no request fails with a 5xx.
+"""Many coders at once: 20 coders code concurrently through a real server, on PostgreSQL
+(the team server) and on a SQLite file; no coding is lost and no request fails with a 5xx.
 
 The load is bounded (20 coders x 15 codings) and goes only to 127.0.0.1.
 """
@@ -11,7 +11,6 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
-import pytest
 
 import thematic
 from tests.live import LiveServer, free_port
@@ -46,9 +45,8 @@ def _coder_session(url: str, name: str, document_id: int, length: int) -> Counte
     return statuses
 
 
-@pytest.mark.postgres
-def test_twenty_coders_at_once_lose_nothing(postgres_url: str) -> None:
-    study = thematic.create(postgres_url, title="Load test")
+def test_twenty_coders_at_once_lose_nothing(study_target: str) -> None:
+    study = thematic.create(study_target, title="Load test")
     study.create_first_owner("amina", PASSWORD)
     names = [f"coder{n:02d}" for n in range(CODERS)]
     for name in names:
