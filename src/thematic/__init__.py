@@ -39,6 +39,7 @@ from thematic.errors import (
 from thematic.study import Study, create_study, open_study
 
 __all__ = [
+    "Assignment",
     "AttributeDef",
     "AuditEvent",
     "Code",

@@ -187,3 +187,23 @@ def test_every_command_has_help_and_is_documented() -> None:
         assert f"thematic {' '.join(path)}" in docs, f"docs/cli.md lacks thematic {' '.join(path)}"
         result = runner.invoke(app, [*path, "--help"])
         assert result.exit_code == 0
+
+
+def test_double_coding_draw_and_blind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "200")
+    study = thematic.create(tmp_path / "s.thematic", template="telemedicine-barriers")
+    for number, site in enumerate(["Lahore", "Karachi", "Islamabad"] * 2, start=1):
+        study.add_participant(f"P{number}", site=site)
+        study.add_document(f"P{number} interview", "Interviewer: hello", participant=f"P{number}")
+    study.add_coder("bilal")
+    study.add_coder("sana")
+    study.close()
+    out = run("assignments", "draw", "--coder", "bilal", "--coder", "sana", "--seed", "3")
+    assert "Assigned 3 documents to bilal, sana (seed 3)" in out
+    listed = json.loads(run("assignments", "list", "--json"))
+    assert len(listed) == 6 and {a["coder"] for a in listed} == {"bilal", "sana"}
+    run("assignments", "complete", str(listed[0]["document_id"]), "--coder", "bilal")
+    assert "Blind coding is on." in run("blind", "on")
+    assert "Blind coding is on." in run("blind")
+    assert "say on or off" in runner.invoke(app, ["blind", "maybe"]).output

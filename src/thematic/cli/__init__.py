@@ -7,7 +7,16 @@ from rich.markup import escape
 from typer.core import TyperGroup
 
 from thematic import __version__
-from thematic.cli import codes, coding, documents, memos, participants, serve, study
+from thematic.cli import (
+    assignments,
+    codes,
+    coding,
+    documents,
+    memos,
+    participants,
+    serve,
+    study,
+)
 from thematic.cli._common import err_console, state
 from thematic.errors import ThematicError
 
@@ -65,6 +74,8 @@ def main_options(
 
 study.register(app)
 app.command("serve")(serve.serve)
+app.command("blind")(assignments.blind)
+app.add_typer(assignments.app, name="assignments")
 app.add_typer(participants.app, name="participants")
 app.add_typer(participants.attributes_app, name="attributes")
 app.add_typer(participants.criteria_app, name="criteria")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
+    "Assignment",
     "AttributeDef",
     "AuditEvent",
     "Code",
@@ -185,3 +186,19 @@ class AuditEvent:
     action: str
     target: str
     detail: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """A document a coder codes independently (double coding); complete once they finish."""
+
+    id: int
+    document_id: int
+    coder: str
+    created_at: dt.datetime
+    completed_at: dt.datetime | None = None
+
+    @property
+    def complete(self) -> bool:
+        """True once the coder has marked their independent coding finished."""
+        return self.completed_at is not None

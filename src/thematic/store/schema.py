@@ -230,3 +230,22 @@ audit_log = sa.Table(
     sa.Column("target", sa.String(300), nullable=False, default=""),
     sa.Column("detail", sa.JSON, nullable=False),
 )
+
+assignments = sa.Table(
+    "assignments",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "document_id",
+        sa.Integer,
+        sa.ForeignKey("documents.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column(
+        "coder_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("completed_at", sa.DateTime, nullable=True),
+    sa.UniqueConstraint("document_id", "coder_id", name="uq_assignment"),
+    sa.Index("ix_assignments_coder", "coder_id"),
+)

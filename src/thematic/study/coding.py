@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from thematic.core.models import Code, Coder, Coding
 from thematic.core.spans import check_span
 from thematic.errors import Conflict, Invalid, NotFound
-from thematic.store.schema import codings, documents, users
+from thematic.store.schema import assignments, codings, documents, settings, users
 from thematic.study._base import ROLES, new_id, utcnow
 from thematic.study.codebook import CodebookMixin
 
@@ -140,10 +140,34 @@ class CodingMixin(CodebookMixin):
                 query = query.where(codings.c.coder_id == self._coder_id(connection, coder))
             if code is not None:
                 query = query.where(codings.c.code_id == self._code(connection, code).id)
+            blind = self._blind_documents(connection)
+            if blind:
+                # Blind coding: on documents still assigned to the acting coder, only their own
+                # codings are readable.
+                query = query.where(
+                    codings.c.document_id.not_in(blind) | (users.c.name == self.actor)
+                )
             rows = connection.execute(
                 query.order_by(codings.c.document_id, codings.c.start, codings.c.end, codings.c.id)
             )
             return [Coding(r.id, r.document_id, r.start, r.end, r.code_id, r.coder) for r in rows]
+
+    def _blind_documents(self, connection: sa.Connection) -> list[int]:
+        """Documents whose other codings the acting user may not read yet (blind coding)."""
+        if self.role != "coder":
+            return []
+        on = connection.execute(
+            sa.select(settings.c.value).where(settings.c.key == "blind_coding")
+        ).scalar_one_or_none()
+        if not on:
+            return []
+        return list(
+            connection.execute(
+                sa.select(assignments.c.document_id)
+                .join(users, users.c.id == assignments.c.coder_id)
+                .where((users.c.name == self.actor) & assignments.c.completed_at.is_(None))
+            ).scalars()
+        )
 
     def coding_times(self, document: int | str) -> dict[int, dt.datetime]:
         """When each coding of a document was made (UTC), by coding id."""
