@@ -8,6 +8,7 @@ from typer.core import TyperGroup
 
 from thematic import __version__
 from thematic.cli import (
+    agreement,
     assignments,
     codes,
     coding,
@@ -75,6 +76,7 @@ def main_options(
 study.register(app)
 app.command("serve")(serve.serve)
 app.command("blind")(assignments.blind)
+app.command("discrepancies")(agreement.discrepancies)
 app.add_typer(assignments.app, name="assignments")
 app.add_typer(participants.app, name="participants")
 app.add_typer(participants.attributes_app, name="attributes")
