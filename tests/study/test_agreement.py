@@ -79,3 +79,105 @@ def test_discrepancies_cli_exports(tmp_path: Path) -> None:
     csv_target = tmp_path / "d.csv"
     result = runner.invoke(app, [*base, "-f", "csv", "-o", str(csv_target)])
     assert result.exit_code == 0 and "different boundaries" in csv_target.read_text("utf-8-sig")
+
+
+def test_agreed_codings_are_adopted_into_consensus(double: thematic.Study) -> None:
+    assert double.adopt_agreed(["bilal", "sana"]) == 1
+    [agreed] = double.codings(coder="consensus")
+    assert double.code_by(agreed.code_id).path == "Technological/Glitches"
+    assert double.adopt_agreed(["bilal", "sana"]) == 0  # idempotent
+
+
+def test_decisions_fill_the_consensus_layer(double: thematic.Study) -> None:
+    rows = {(r.kind, r.code): r for r in double.discrepancies(["bilal", "sana"])}
+    boundaries = rows[("boundaries", "Organizational/Training")]
+    only = rows[("only_one", "Personal/Trust")]
+    different = rows[("different_codes", "Technological/Glitches")]
+    trained = boundaries.start
+    double.decide(
+        boundaries.document_id,
+        boundaries.code,
+        boundaries.start,
+        boundaries.end,
+        "adjust",
+        span=(trained, trained + 20),
+        note="the clause, not the sentence",
+    )
+    double.decide(
+        only.document_id,
+        only.code,
+        only.start,
+        only.end,
+        "reject",
+        note="a question, not an answer",
+    )
+    double.decide(different.document_id, different.code, different.start, different.end, "accept")
+    consensus = {
+        (double.code_by(c.code_id).path, c.start, c.end) for c in double.codings(coder="consensus")
+    }
+    assert consensus == {
+        ("Organizational/Training", trained, trained + 20),
+        ("Technological/Glitches", different.start, different.end),
+    }
+    after = {(r.kind, r.code): r.decision for r in double.discrepancies(["bilal", "sana"])}
+    assert after[("boundaries", "Organizational/Training")] == "adjust"
+    assert after[("different_codes", "Personal/Trust")] is None
+    # The coders' own layers are untouched: agreement before reconciliation stays reportable.
+    assert len(double.codings(coder="bilal")) == 4 and len(double.codings(coder="sana")) == 3
+    # Deciding again replaces the decision and the consensus coding.
+    double.decide(
+        boundaries.document_id, boundaries.code, boundaries.start, boundaries.end, "reject"
+    )
+    assert len(double.decisions()) == 3
+    assert "Organizational/Training" not in {
+        double.code_by(c.code_id).path for c in double.codings(coder="consensus")
+    }
+    assert double.log(action="decision.reject")[0].detail["code"] == "Organizational/Training"
+
+
+def test_decision_errors(double: thematic.Study) -> None:
+    doc = double.documents()[0].id
+    with pytest.raises(thematic.Invalid, match="one of accept, reject, adjust"):
+        double.decide(doc, "Personal/Trust", 0, 11, "maybe")
+    with pytest.raises(thematic.Invalid, match="needs the agreed span"):
+        double.decide(doc, "Personal/Trust", 0, 11, "adjust")
+    with pytest.raises(thematic.Invalid, match="after the text ends"):
+        double.decide(doc, "Personal/Trust", 0, 11, "adjust", span=(0, 10_000))
+    assert double.decisions() == []
+
+
+def test_reconcile_cli(tmp_path: Path) -> None:
+    path = tmp_path / "r.thematic"
+    study = thematic.create(path)
+    _double_code(study)
+    row = next(r for r in study.discrepancies(["bilal", "sana"]) if r.kind == "boundaries")
+    study.close()
+    runner = CliRunner()
+    base = ["--study", str(path), "reconcile"]
+    adopted = runner.invoke(app, [*base, "adopt", "-c", "bilal", "-c", "sana"])
+    assert "Added 1 agreed codings" in adopted.output
+    decided = runner.invoke(
+        app,
+        [
+            *base,
+            "decide",
+            str(row.document_id),
+            row.code,
+            str(row.start),
+            str(row.end),
+            "adjust",
+            "--span",
+            str(row.start),
+            str(row.start + 5),
+            "--note",
+            "short",
+        ],
+    )
+    assert decided.exit_code == 0, decided.output
+    listed = runner.invoke(app, [*base, "list", "--json"])
+    assert '"decision": "adjust"' in listed.output and '"note": "short"' in listed.output
+    refused = runner.invoke(
+        app,
+        [*base, "decide", str(row.document_id), row.code, str(row.start), str(row.end), "adjust"],
+    )
+    assert refused.exit_code == 1 and "needs the agreed span" in refused.output

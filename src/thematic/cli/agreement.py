@@ -83,3 +83,66 @@ def discrepancies(
     else:
         write_table(output, HEADER, rows)
     done(f"Wrote {len(rows)} discrepancies to {output}.")
+
+
+reconcile_app = typer.Typer(
+    help="Reconciliation: the team's decisions fill the consensus layer.", no_args_is_help=True
+)
+
+
+@reconcile_app.command("adopt")
+def adopt(
+    coders: list[str] = typer.Option(..., "--coder", "-c", help="A coder (repeat; 2 or more)."),
+) -> None:
+    """Copy every coding all the coders made identically into the consensus layer."""
+    with open_study() as study:
+        added = study.adopt_agreed(coders)
+    done(f"Added {added} agreed codings to the consensus layer.")
+
+
+@reconcile_app.command("decide")
+def decide(
+    document: str = typer.Argument(..., help="Document id or title."),
+    code: str = typer.Argument(..., help="Code id or path."),
+    start: int = typer.Argument(..., help="Start of the discrepancy (as listed)."),
+    end: int = typer.Argument(..., help="End of the discrepancy (as listed)."),
+    decision: str = typer.Argument(..., help="accept, reject or adjust."),
+    span: tuple[int, int] | None = typer.Option(
+        None, help="The agreed span START END (needed for adjust)."
+    ),
+    note: str = typer.Option("", help="Why the team decided so."),
+) -> None:
+    """Decide one discrepancy; the consensus layer changes in the same step."""
+    with open_study() as study:
+        made = study.decide(document, code, start, end, decision, span=span, note=note)
+    result = f" -> consensus {made.result[0]}-{made.result[1]}" if made.result else ""
+    done(f"{made.decision}: {made.code} at {made.start}-{made.end}{result}.")
+
+
+@reconcile_app.command("list")
+def list_decisions(
+    document: str = typer.Option(None, "--document", "-d", help="Only this document."),
+    as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
+) -> None:
+    """List the team's decisions."""
+    with open_study() as study:
+        made = study.decisions(document)
+    if as_json:
+        print_json(made)
+        return
+    print_table(
+        "Decisions",
+        ["doc", "code", "extent", "decision", "consensus", "note", "by"],
+        [
+            [
+                d.document_id,
+                d.code,
+                f"{d.start}-{d.end}",
+                d.decision,
+                f"{d.result[0]}-{d.result[1]}" if d.result else "",
+                d.note,
+                d.decided_by,
+            ]
+            for d in made
+        ],
+    )

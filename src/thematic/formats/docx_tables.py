@@ -45,7 +45,7 @@ def write_docx_table(
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
                     run.font.size = Pt(9)
-    document.save(path)
+    document.save(str(path))
 
 
 def _repeat_header(row: Any) -> None:

@@ -249,3 +249,26 @@ assignments = sa.Table(
     sa.UniqueConstraint("document_id", "coder_id", name="uq_assignment"),
     sa.Index("ix_assignments_coder", "coder_id"),
 )
+
+decisions = sa.Table(
+    "decisions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "document_id",
+        sa.Integer,
+        sa.ForeignKey("documents.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("code_id", sa.Integer, sa.ForeignKey("codes.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),  # the discrepancy's extent
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("decision", sa.String(10), nullable=False),  # accept | reject | adjust
+    sa.Column("result_start", sa.Integer, nullable=True),  # the consensus span, if any
+    sa.Column("result_end", sa.Integer, nullable=True),
+    sa.Column("note", sa.Text, nullable=False, default=""),
+    sa.Column("decided_by", sa.String(100), nullable=False),
+    sa.Column("decided_at", sa.DateTime, nullable=False),
+)

@@ -1,14 +1,24 @@
-"""Comparing coders: the documents they double-coded and where their codings differ."""
+"""Comparing coders: the documents they double-coded, where their codings differ, and the
+team's reconciliation into the consensus layer (which analysis uses by default; each coder's
+own layer stays as it was, so agreement before reconciliation stays reportable)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+import sqlalchemy as sa
 
 from thematic.core.discrepancies import Discrepancy, find_discrepancies
 from thematic.core.models import Coding
+from thematic.core.spans import check_span
 from thematic.errors import Invalid
+from thematic.store.schema import codings, decisions
+from thematic.study._base import CONSENSUS, new_id, utcnow
 from thematic.study.assignments import AssignmentsMixin
+
+DECISIONS = ("accept", "reject", "adjust")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +35,25 @@ class DiscrepancyRow:
     text: str
     spans: dict[str, tuple[tuple[int, int], ...]]
     other_codes: dict[str, tuple[str, ...]]
+    decision: str | None = None  # accept, reject or adjust, once the team has decided
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The team's decision on one discrepancy, and what it put in the consensus layer."""
+
+    id: int
+    document_id: int
+    code: str
+    start: int
+    end: int
+    kind: str
+    decision: str
+    result: tuple[int, int] | None
+    note: str
+    decided_by: str
+    decided_at: dt.datetime
 
 
 class AgreementMixin(AssignmentsMixin):
@@ -59,22 +88,167 @@ class AgreementMixin(AssignmentsMixin):
             root = self.code_by(code).path
             subtree = {i for i, p in paths.items() if p == root or p.startswith(root + "/")}
         rows: list[DiscrepancyRow] = []
+        decided = {(d.document_id, d.code, d.start, d.end): d for d in self.decisions()}
         for document_id in self.double_coded(wanted, documents):
             document = self.document(document_id)
-            codings = [c for c in self.codings(document=document_id) if c.coder in wanted]
-            for item in find_discrepancies(_tuples(codings), wanted):
-                if subtree is None or item.code in subtree:
-                    rows.append(
-                        _row(
-                            document.id,
-                            document.title,
-                            document.participant,
-                            document.text,
-                            item,
-                            paths,
-                        )
-                    )
+            codings_here = [c for c in self.codings(document=document_id) if c.coder in wanted]
+            for item in find_discrepancies(_tuples(codings_here), wanted):
+                if subtree is not None and item.code not in subtree:
+                    continue
+                row = _row(
+                    document.id, document.title, document.participant, document.text, item, paths
+                )
+                made = decided.get((row.document_id, row.code, row.start, row.end))
+                if made is not None:
+                    row = replace(row, decision=made.decision, note=made.note)
+                rows.append(row)
         return rows
+
+    # -- reconciliation: the consensus layer ----------------------------------------------
+    def adopt_agreed(self, coders: Sequence[str]) -> int:
+        """Copy every coding all ``coders`` made identically (same code, same span) into the
+        consensus layer; returns how many consensus codings were added."""
+        self._require("manage")
+        wanted = _check_coders(coders)
+        agreed: list[tuple[int, int, int, int | str, str]] = []
+        for document_id in self.double_coded(wanted):
+            seen: dict[tuple[int, int, int], set[str]] = {}
+            for c in self.codings(document=document_id):
+                if c.coder in wanted:
+                    seen.setdefault((c.code_id, c.start, c.end), set()).add(c.coder)
+            agreed += [
+                (document_id, s, e, code, CONSENSUS)
+                for (code, s, e), who in seen.items()
+                if len(who) == len(wanted)
+            ]
+        self._ensure_consensus()
+        before = len(self.codings(coder=CONSENSUS))
+        if agreed:
+            self.code_many(agreed)
+        return len(self.codings(coder=CONSENSUS)) - before
+
+    def _ensure_consensus(self) -> None:
+        if CONSENSUS not in {c.name for c in self.coders()}:
+            self.add_coder(CONSENSUS, role="consensus")
+
+    def decide(
+        self,
+        document: int | str,
+        code: int | str,
+        start: int,
+        end: int,
+        decision: str,
+        *,
+        span: tuple[int, int] | None = None,
+        note: str = "",
+        kind: str = "",
+    ) -> Decision:
+        """Record the team's decision on the discrepancy of ``code`` at ``start``-``end`` and
+        update the consensus layer in the same transaction: ``accept`` codes the passage
+        (``span``, default the whole extent), ``reject`` leaves it uncoded, ``adjust`` codes
+        the ``span`` the team agreed on. A new decision on the same place replaces the old."""
+        self._require("manage")
+        if decision not in DECISIONS:
+            raise Invalid(f"a decision is one of {', '.join(DECISIONS)}")
+        if decision == "adjust" and span is None:
+            raise Invalid("an adjusted decision needs the agreed span")
+        result = None if decision == "reject" else (span or (start, end))
+        self._ensure_consensus()
+        with self._tx() as connection:
+            document_id = self._document_id(connection, document)
+            found = self._code(connection, code)
+            length = self._length(connection, document_id)
+            for a, b in [(start, end), *([result] if result else [])]:
+                if reason := check_span(a, b, length):
+                    raise Invalid(f"document {document_id}: {reason}")
+            consensus_id = self._coder_id(connection, CONSENSUS)
+            connection.execute(
+                codings.delete().where(
+                    (codings.c.document_id == document_id)
+                    & (codings.c.code_id == found.id)
+                    & (codings.c.coder_id == consensus_id)
+                    & (codings.c.start < end)
+                    & (codings.c.end > start)
+                )
+            )
+            if result is not None:
+                self._insert_coding(
+                    connection, document_id, *result, found.id, consensus_id, CONSENSUS
+                )
+            decision_id = self._record_decision(
+                connection, document_id, found.id, (start, end), kind, decision, result, note
+            )
+            self._audit(
+                connection,
+                f"decision.{decision}",
+                f"document {document_id}",
+                code=found.path,
+                span=[start, end],
+                result=list(result or ()),
+                note=note,
+            )
+        return next(d for d in self.decisions(document=document_id) if d.id == decision_id)
+
+    def _record_decision(
+        self,
+        connection: sa.Connection,
+        document_id: int,
+        code_id: int,
+        extent: tuple[int, int],
+        kind: str,
+        decision: str,
+        result: tuple[int, int] | None,
+        note: str,
+    ) -> int:
+        place = (
+            (decisions.c.document_id == document_id)
+            & (decisions.c.code_id == code_id)
+            & (decisions.c.start == extent[0])
+            & (decisions.c.end == extent[1])
+        )
+        connection.execute(decisions.delete().where(place))
+        return new_id(
+            connection,
+            decisions.insert().values(
+                document_id=document_id,
+                code_id=code_id,
+                start=extent[0],
+                end=extent[1],
+                kind=kind,
+                decision=decision,
+                result_start=result[0] if result else None,
+                result_end=result[1] if result else None,
+                note=note,
+                decided_by=self.actor,
+                decided_at=utcnow(),
+            ),
+        )
+
+    def decisions(self, document: int | str | None = None) -> list[Decision]:
+        """The team's decisions, oldest first."""
+        paths = {c.id: c.path for c in self.codes()}
+        query = sa.select(decisions).order_by(decisions.c.decided_at, decisions.c.id)
+        with self._read() as connection:
+            if document is not None:
+                query = query.where(
+                    decisions.c.document_id == self._document_id(connection, document)
+                )
+            return [
+                Decision(
+                    r.id,
+                    r.document_id,
+                    paths[r.code_id],
+                    r.start,
+                    r.end,
+                    r.kind,
+                    r.decision,
+                    (r.result_start, r.result_end) if r.result_start is not None else None,
+                    r.note,
+                    r.decided_by,
+                    r.decided_at,
+                )
+                for r in connection.execute(query)
+            ]
 
 
 def _check_coders(coders: Sequence[str]) -> tuple[str, ...]:
