@@ -159,3 +159,19 @@ def test_the_same_seed_gives_the_same_study(demo: thematic.Study, tmp_path: Path
         assert _fingerprint(other) != _fingerprint(demo)
     finally:
         other.close()
+
+
+def test_agreement_on_the_demo_is_plausible_and_stable(demo: thematic.Study) -> None:
+    """Computed from the demo's codings: two careful but imperfect coders. The pinned values
+    fail the test if the agreement computation (or the demo's coding) changes."""
+    report = demo.agreement(list(DOUBLE_CODERS))
+    overall = report.rows[-1]
+    assert 0.4 < overall.kappa < 0.9 and 0.4 < overall.alpha_u < 0.95
+    assert (round(overall.kappa, 3), round(overall.alpha, 3), round(overall.alpha_u, 3)) == (
+        0.658,
+        0.658,
+        0.729,
+    )
+    kinds = Counter(r.kind for r in demo.discrepancies(list(DOUBLE_CODERS)))
+    assert set(kinds) == {"only_one", "boundaries", "different_codes"}
+    assert sum(kinds.values()) == 397

@@ -207,3 +207,23 @@ def test_double_coding_draw_and_blind(tmp_path: Path, monkeypatch: pytest.Monkey
     assert "Blind coding is on." in run("blind", "on")
     assert "Blind coding is on." in run("blind")
     assert "say on or off" in runner.invoke(app, ["blind", "maybe"]).output
+
+
+def test_agreement_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "220")
+    study = thematic.create(tmp_path / "s.thematic")
+    for name in ("bilal", "sana"):
+        study.add_coder(name)
+    study.add_code("Trust")
+    doc = study.add_document("one", "abcdefghij")
+    study.code_many([(doc.id, 0, 6, "Trust", "bilal"), (doc.id, 2, 8, "Trust", "sana")])
+    study.close()
+    table = run("agreement", "-c", "bilal", "-c", "sana")
+    assert "Trust" in table and "**" in table  # kappa 0.167: marked weak
+    data = json.loads(run("agreement", "-c", "bilal", "-c", "sana", "-f", "json"))
+    trust = next(r for r in data["rows"] if r["code"] == "Trust")
+    assert trust["agreement"] == pytest.approx(60.0) and trust["coded_bilal"] == 6
+    run("agreement", "-c", "bilal", "-c", "sana", "-f", "xlsx", "-o", "a.xlsx")
+    assert (tmp_path / "a.xlsx").stat().st_size > 0
+    assert "at least two" in run("agreement", "-c", "bilal", ok=False)

@@ -12,9 +12,9 @@ from thematic import __version__
 from thematic.store.engine import FORMAT_MARK, connect, is_url
 from thematic.study._base import CONSENSUS, ROLES, utcnow
 from thematic.study.accounts import AccountsMixin
-from thematic.study.agreement import AgreementMixin
 from thematic.study.documents import AUTO, KINDS
 from thematic.study.memos import LINK_TYPES, MEMO_KINDS, MemosMixin
+from thematic.study.reliability import ReliabilityMixin
 
 __all__ = [
     "AUTO",
@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 
-class Study(AgreementMixin, MemosMixin, AccountsMixin):
+class Study(ReliabilityMixin, MemosMixin, AccountsMixin):
     """An open study. Get one with :func:`thematic.open` or :func:`thematic.create`."""
 
 

@@ -1,0 +1,231 @@
+"""Inter-coder agreement over the documents coders both coded: per code and overall.
+
+Character units as NVivo's coding comparison query counts them (every character of every
+double-coded document is a unit, coded or not coded by each coder, per code), pooled over the
+documents; optionally over only the characters at least one coder coded. Krippendorff's
+alpha (nominal) on the same units; Fleiss' kappa for more than two coders; and the unitized
+alphas over the documents laid end to end as one continuum: alpha-U (Krippendorff 2004, the
+DKPro definition) and |u-alpha (Krippendorff et al. 2016, the family ATLAS.ti reports).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import numpy as np
+
+from thematic.core import agreement as stats
+from thematic.core.agreement_unitized import u_alpha_binary, unitized_alpha
+from thematic.core.spans import merge_spans
+from thematic.errors import Invalid
+from thematic.study.agreement import AgreementMixin, _check_coders
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementRow:
+    """Agreement on one code (or ``(all codes)``) between the coders compared."""
+
+    code: str
+    documents: int
+    units: int  # characters compared
+    coded: dict[str, int]  # characters each coder coded with this code
+    agreement: float  # percent (two coders)
+    kappa: float  # Cohen's kappa on characters, as NVivo (two coders)
+    alpha: float  # Krippendorff's alpha, nominal, on characters
+    fleiss: float  # Fleiss' kappa on characters (any number of coders)
+    alpha_u: float  # Krippendorff's alpha-U (1995/2004, DKPro)
+    u_alpha: float  # |u-alpha, binary (Krippendorff et al. 2016, ATLAS.ti)
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementReport:
+    """Per-code rows and an overall row, with what was compared."""
+
+    coders: tuple[str, ...]
+    documents: tuple[int, ...]
+    coded_only: bool
+    rows: tuple[AgreementRow, ...]
+
+    def records(self) -> list[dict[str, Any]]:
+        """One flat mapping per row (coded characters as ``coded_<coder>`` columns)."""
+        flat = []
+        for row in self.rows:
+            record = asdict(row)
+            coded = record.pop("coded")
+            flat.append(record | {f"coded_{name}": coded.get(name, 0) for name in self.coders})
+        return flat
+
+    def to_dataframe(self) -> Any:
+        """The rows as a pandas DataFrame, one row per code."""
+        import pandas as pd
+
+        return pd.DataFrame.from_records(self.records()).set_index("code")
+
+
+class ReliabilityMixin(AgreementMixin):
+    """Agreement statistics between coders."""
+
+    def agreement(
+        self,
+        coders: Sequence[str],
+        *,
+        documents: Sequence[int | str] | None = None,
+        code: int | str | None = None,
+        where: Mapping[str, Any] | None = None,
+        coded_only: bool = False,
+    ) -> AgreementReport:
+        """Agreement between ``coders`` on the documents they all coded, per code and overall.
+
+        ``documents`` limits the comparison to some documents; ``where`` to documents of
+        participants with these attribute values (``{"site": "Karachi"}``); ``code`` to a
+        code and its subtree. ``coded_only`` counts only characters at least one coder coded.
+        """
+        wanted = _check_coders(coders)
+        chosen = self._filtered(self.double_coded(wanted, documents), where)
+        if not chosen:
+            raise Invalid(f"{', '.join(wanted)} have coded no document in common")
+        lengths = {d: self.document(d).length for d in chosen}
+        offsets = dict(zip(chosen, np.cumsum([0, *[lengths[d] for d in chosen]]), strict=False))
+        codes = self._codes_in(code)
+        spans = self._spans(chosen, wanted, set(codes), offsets)
+        total = int(sum(lengths.values()))
+        # A theme or subtheme counts the codings of its whole subtree, as NVivo's aggregated
+        # nodes do; the overall row averages the codes at the bottom of the tree.
+        rows, leaves = [], []
+        for _code_id, path in codes.items():
+            subtree = [i for i, p in codes.items() if p == path or p.startswith(path + "/")]
+            gathered: dict[str, list[Span]] = {}
+            for member in subtree:
+                for coder, coded in spans.get(member, {}).items():
+                    gathered.setdefault(coder, []).extend(coded)
+            row = _row(path, len(chosen), gathered, wanted, total, coded_only)
+            rows.append(row)
+            if len(subtree) == 1:
+                leaves.append(row)
+        overall = _pooled(leaves, len(chosen), wanted)
+        return AgreementReport(wanted, tuple(chosen), coded_only, (*rows, overall))
+
+    def _filtered(self, chosen: list[int], where: Mapping[str, Any] | None) -> list[int]:
+        if not where:
+            return chosen
+        people = {p.label: p.attributes for p in self.participants()}
+        kept = []
+        for document_id in chosen:
+            label = self.document(document_id).participant
+            values = people.get(label or "", {})
+            if all(
+                str(values.get(k, "")).casefold() == str(v).casefold() for k, v in where.items()
+            ):
+                kept.append(document_id)
+        return kept
+
+    def _codes_in(self, code: int | str | None) -> dict[int, str]:
+        all_codes = {c.id: c.path for c in self.codes()}
+        if code is None:
+            return all_codes
+        root = self.code_by(code).path
+        return {i: p for i, p in all_codes.items() if p == root or p.startswith(root + "/")}
+
+    def _spans(
+        self,
+        chosen: list[int],
+        coders: tuple[str, ...],
+        codes: set[int],
+        offsets: Mapping[int, Any],
+    ) -> dict[int, dict[str, list[Span]]]:
+        """code -> coder -> spans on the continuum of the chosen documents end to end."""
+        found: dict[int, dict[str, list[Span]]] = {}
+        for coder in coders:
+            for c in self.codings(coder=coder):
+                if c.document_id in offsets and c.code_id in codes:
+                    shift = int(offsets[c.document_id])
+                    found.setdefault(c.code_id, {}).setdefault(coder, []).append(
+                        (c.start + shift, c.end + shift)
+                    )
+        return found
+
+
+def _row(
+    path: str,
+    documents: int,
+    spans: Mapping[str, list[Span]],
+    coders: tuple[str, ...],
+    total: int,
+    coded_only: bool,
+) -> AgreementRow:
+    merged = {name: merge_spans(spans.get(name, [])) for name in coders}
+    units = np.vstack([stats.character_units(merged[name], total) for name in coders])
+    if coded_only:
+        units = units[:, units.any(axis=0)]
+    coded = {name: int(sum(e - s for s, e in merged[name])) for name in coders}
+    return _figures(path, documents, units, coded, merged, total)
+
+
+def _figures(
+    path: str,
+    documents: int,
+    units: np.ndarray,
+    coded: dict[str, int],
+    merged: Mapping[str, list[Span]],
+    total: int,
+) -> AgreementRow:
+    n = units.shape[1]
+    nan = float("nan")
+    if n == 0:  # coded_only and nobody used the code: nothing to compare
+        return AgreementRow(path, documents, 0, coded, nan, nan, nan, nan, nan, nan)
+    yes = units.sum(axis=0)
+    fleiss = stats.fleiss_kappa(np.column_stack([len(units) - yes, yes]))
+    if len(units) == 2:
+        a, b = units
+        counts = (
+            int(np.sum(a & b)),
+            int(np.sum(a & ~b)),
+            int(np.sum(~a & b)),
+            int(np.sum(~a & ~b)),
+        )
+        comparison = stats.comparison_from_counts(*counts)
+        percent, kappa = comparison["agreement"], comparison["kappa"]
+        alpha = stats.alpha_from_counts(*counts)
+    else:
+        percent = kappa = nan
+        alpha = stats.krippendorff_alpha(units.astype(int))
+    alpha_u = unitized_alpha(merged, total)
+    u_alpha = u_alpha_binary(merged, total)
+    return AgreementRow(path, documents, n, coded, percent, kappa, alpha, fleiss, alpha_u, u_alpha)
+
+
+def _pooled(rows: list[AgreementRow], documents: int, coders: tuple[str, ...]) -> AgreementRow:
+    """The overall row: each figure averaged over the codes at the bottom of the tree,
+    weighted by the characters compared (NVivo users average a comparison the same way)."""
+    units = sum(r.units for r in rows)
+    coded = {name: sum(r.coded.get(name, 0) for r in rows) for name in coders}
+
+    def mean(values: list[float]) -> float:
+        kept = [v for v in values if not np.isnan(v)]
+        return (
+            float(
+                np.average(
+                    kept,
+                    weights=[r.units for r, v in zip(rows, values, strict=True) if not np.isnan(v)],
+                )
+            )
+            if kept
+            else float("nan")
+        )
+
+    return AgreementRow(
+        "(all codes)",
+        documents,
+        units,
+        coded,
+        mean([r.agreement for r in rows]),
+        mean([r.kappa for r in rows]),
+        mean([r.alpha for r in rows]),
+        mean([r.fleiss for r in rows]),
+        mean([r.alpha_u for r in rows]),
+        mean([r.u_alpha for r in rows]),
+    )
