@@ -90,3 +90,14 @@ def test_assignments_draw_and_blind_coding(app, web_study: thematic.Study) -> No
     guest = client_for(app, "guest")
     refused = guest.post("/agreement/blind", data={"csrf_token": guest.csrf})
     assert refused.status_code == 403
+
+
+def test_agreement_page_and_api(as_owner: Client, web_study: thematic.Study) -> None:
+    _double_code(web_study)
+    page = as_owner.get("/agreement?coder=bilal&coder=sana")
+    assert page.status_code == 200 and "agreement-table" in page.text
+    assert "Personal/Trust" in page.text and "(all codes)" in page.text
+    data = as_owner.get("/api/agreement?coder=bilal&coder=sana").json()
+    trust = next(r for r in data["rows"] if r["code"] == "Personal/Trust")
+    assert trust["coded_bilal"] == 11 and trust["coded_sana"] == 0
+    assert as_owner.get("/api/agreement?coder=bilal").status_code == 400

@@ -36,6 +36,52 @@ def _done(request: Request, message: str, target: str) -> RedirectResponse:
     return RedirectResponse(target, status_code=303)
 
 
+@router.get("/agreement", include_in_schema=False)
+def agreement_page(
+    request: Request,
+    study: MemberStudy,
+    coder: Annotated[list[str] | None, Query()] = None,
+    code: str | None = None,
+    where: str | None = None,
+    coded_only: bool = False,
+) -> Response:
+    available, chosen = _coders(study, coder)
+    filters = dict([where.split("=", 1)]) if where and "=" in where else None
+    report = None
+    if len(chosen) > 1 and study.double_coded(chosen):
+        report = study.agreement(chosen, code=code or None, where=filters, coded_only=coded_only)
+    return page(
+        request,
+        study,
+        "agreement.html",
+        title="Agreement",
+        report=report,
+        available=available,
+        chosen=chosen,
+        code=code or "",
+        where=where or "",
+        coded_only=coded_only,
+        codes=[c.path for c in study.codes() if c.depth < 2],
+    )
+
+
+@router.get("/api/agreement", tags=["agreement"])
+def api_agreement(
+    study: MemberStudy,
+    coder: Annotated[list[str], Query(min_length=2)],
+    code: str | None = None,
+    coded_only: bool = False,
+) -> dict[str, Any]:
+    """Agreement per code and overall between the coders on the documents they all coded."""
+    report = study.agreement(coder, code=code, coded_only=coded_only)
+    return {
+        "coders": report.coders,
+        "documents": report.documents,
+        "coded_only": report.coded_only,
+        "rows": report.records(),
+    }
+
+
 @router.get("/agreement/discrepancies", include_in_schema=False)
 def review_page(
     request: Request,
