@@ -32,6 +32,7 @@ from thematic.core.agreement import (
     character_agreement_table,
     character_units,
     cohen_kappa,
+    compare_coders,
     comparison_from_counts,
     fleiss_kappa,
     krippendorff_alpha,
@@ -420,3 +421,25 @@ def test_comparison_from_counts_equals_the_per_text_comparison():
     )
     assert pooled == direct
     assert alpha_from_counts(0, 0, 0, 50) == 1.0
+
+
+def test_compare_coders_two_coder_shortcuts_match_the_full_matrices():
+    spans = {"a": [(0, 30), (50, 60)], "b": [(10, 40), (55, 70)]}
+    figures = compare_coders(spans, 100)
+    a = character_units(spans["a"], 100)
+    b = character_units(spans["b"], 100)
+    yes = a.astype(int) + b.astype(int)
+    assert figures["fleiss"] == pytest.approx(fleiss_kappa(np.column_stack([2 - yes, yes])))
+    assert figures["alpha"] == pytest.approx(krippendorff_alpha(np.vstack([a, b]).astype(int)))
+    assert figures["kappa"] == pytest.approx(cohen_kappa(a, b))
+    assert figures["units"] == 100
+
+
+def test_compare_coders_three_coders_and_nothing_coded():
+    spans = {"a": [(0, 10)], "b": [(0, 10)], "c": [(0, 8)]}
+    figures = compare_coders(spans, 20)
+    assert math.isnan(figures["kappa"]) and 0 < figures["fleiss"] < 1
+    empty = compare_coders({"a": [], "b": []}, 20, coded_only=True)
+    assert empty["units"] == 0 and math.isnan(empty["alpha"])
+    with pytest.raises(ValueError, match="at least two"):
+        compare_coders({"a": []}, 20)

@@ -29,7 +29,7 @@ Conventions shared by every function of both modules
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any, Literal, TypedDict
 
 import krippendorff
@@ -39,11 +39,13 @@ from numpy.typing import ArrayLike, NDArray
 __all__ = [
     "CharacterAgreement",
     "CharacterAgreementTable",
+    "CoderComparison",
     "Level",
     "alpha_from_counts",
     "character_agreement_table",
     "character_units",
     "cohen_kappa",
+    "compare_coders",
     "comparison_from_counts",
     "fleiss_kappa",
     "krippendorff_alpha",
@@ -523,3 +525,83 @@ def alpha_from_counts(both: int, a_only: int, b_only: int, neither: int) -> floa
     if n_coded == 0 or n_uncoded == 0:
         return 1.0
     return float(1 - (n - 1) * (a_only + b_only) / (n_coded * n_uncoded))
+
+
+class CoderComparison(TypedDict):
+    """The figures of one code between coders (see :func:`compare_coders`)."""
+
+    units: int
+    agreement: float
+    kappa: float
+    alpha: float
+    fleiss: float
+    alpha_u: float
+    u_alpha: float
+
+
+def compare_coders(
+    spans_by_coder: Mapping[str, Sequence[tuple[int, int]]],
+    length: int,
+    *,
+    coded_only: bool = False,
+) -> CoderComparison:
+    """Every agreement figure for one code on one continuum of ``length`` characters.
+
+    Character units (NVivo's coding comparison): percent agreement and Cohen's kappa (two
+    coders), Krippendorff's alpha (nominal) and Fleiss' kappa. With two coders all four come
+    from the 2x2 counts taken at span boundaries, so the cost grows with the number of spans,
+    not with the length of the text; with more coders a characters x coders matrix is built.
+    Then alpha-U (Krippendorff 2004) and |u-alpha (Krippendorff et al. 2016) on the spans.
+    ``coded_only`` counts only the characters at least one coder coded. Units: NaN figures
+    when nothing is left to compare.
+    """
+    # Imported here: agreement_unitized builds on this module's span_array.
+    from thematic.core.agreement_unitized import u_alpha_binary, unitized_alpha
+
+    coders = list(spans_by_coder)
+    if len(coders) < 2:
+        raise ValueError("comparing coders needs at least two coders")
+    nan = float("nan")
+    if len(coders) == 2:
+        counts = nvivo_comparison(
+            spans_by_coder[coders[0]], spans_by_coder[coders[1]], length, coded_only=coded_only
+        )
+        units = counts["units"]
+        both, a_only, b_only, neither = (counts[k] for k in ("both", "a_only", "b_only", "neither"))
+        agreement, kappa = counts["agreement"], counts["kappa"]
+        alpha = alpha_from_counts(both, a_only, b_only, neither) if units else nan
+        fleiss = _fleiss_two(both, a_only + b_only, neither) if units else nan
+    else:
+        matrix = np.vstack([character_units(spans_by_coder[c], length) for c in coders])
+        if coded_only:
+            matrix = matrix[:, matrix.any(axis=0)]
+        units = int(matrix.shape[1])
+        agreement = kappa = nan
+        yes = matrix.sum(axis=0)
+        alpha = krippendorff_alpha(matrix.astype(int)) if units else nan
+        fleiss = fleiss_kappa(np.column_stack([len(coders) - yes, yes])) if units else nan
+    if units == 0:
+        return CoderComparison(
+            units=0, agreement=nan, kappa=nan, alpha=nan, fleiss=nan, alpha_u=nan, u_alpha=nan
+        )
+    return CoderComparison(
+        units=units,
+        agreement=agreement,
+        kappa=kappa,
+        alpha=alpha,
+        fleiss=fleiss,
+        alpha_u=unitized_alpha(spans_by_coder, length),
+        u_alpha=u_alpha_binary(spans_by_coder, length),
+    )
+
+
+def _fleiss_two(agree_coded: int, disagree: int, agree_uncoded: int) -> float:
+    """Fleiss' kappa for two raters and two categories from the counts of units both coded,
+    one coded, and neither coded (Fleiss 1971, with P_i = 1 for agreeing units, else 0)."""
+    units = agree_coded + disagree + agree_uncoded
+    observed = (agree_coded + agree_uncoded) / units
+    p_coded = (2 * agree_coded + disagree) / (2 * units)
+    expected = p_coded**2 + (1 - p_coded) ** 2
+    if expected == 1:
+        return 1.0
+    return float((observed - expected) / (1 - expected))

@@ -15,11 +15,12 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy as np
+import sqlalchemy as sa
 
 from thematic.core import agreement as stats
-from thematic.core.agreement_unitized import u_alpha_binary, unitized_alpha
 from thematic.core.spans import merge_spans
 from thematic.errors import Invalid
+from thematic.store.schema import documents
 from thematic.study.agreement import AgreementMixin, _check_coders
 
 Span = tuple[int, int]
@@ -88,7 +89,7 @@ class ReliabilityMixin(AgreementMixin):
         chosen = self._filtered(self.double_coded(wanted, documents), where)
         if not chosen:
             raise Invalid(f"{', '.join(wanted)} have coded no document in common")
-        lengths = {d: self.document(d).length for d in chosen}
+        lengths = self._lengths(chosen)
         offsets = dict(zip(chosen, np.cumsum([0, *[lengths[d] for d in chosen]]), strict=False))
         codes = self._codes_in(code)
         spans = self._spans(chosen, wanted, set(codes), offsets)
@@ -108,6 +109,16 @@ class ReliabilityMixin(AgreementMixin):
                 leaves.append(row)
         overall = _pooled(leaves, len(chosen), wanted)
         return AgreementReport(wanted, tuple(chosen), coded_only, (*rows, overall))
+
+    def _lengths(self, chosen: list[int]) -> dict[int, int]:
+        """Each document's length in code points, in one query (not loading the texts)."""
+        with self._read() as connection:
+            rows = connection.execute(
+                sa.select(documents.c.id, sa.func.length(documents.c.text)).where(
+                    documents.c.id.in_(chosen)
+                )
+            ).all()
+        return {int(i): int(n) for i, n in rows}
 
     def _filtered(self, chosen: list[int], where: Mapping[str, Any] | None) -> list[int]:
         if not where:
@@ -158,44 +169,9 @@ def _row(
     coded_only: bool,
 ) -> AgreementRow:
     merged = {name: merge_spans(spans.get(name, [])) for name in coders}
-    units = np.vstack([stats.character_units(merged[name], total) for name in coders])
-    if coded_only:
-        units = units[:, units.any(axis=0)]
     coded = {name: int(sum(e - s for s, e in merged[name])) for name in coders}
-    return _figures(path, documents, units, coded, merged, total)
-
-
-def _figures(
-    path: str,
-    documents: int,
-    units: np.ndarray,
-    coded: dict[str, int],
-    merged: Mapping[str, list[Span]],
-    total: int,
-) -> AgreementRow:
-    n = units.shape[1]
-    nan = float("nan")
-    if n == 0:  # coded_only and nobody used the code: nothing to compare
-        return AgreementRow(path, documents, 0, coded, nan, nan, nan, nan, nan, nan)
-    yes = units.sum(axis=0)
-    fleiss = stats.fleiss_kappa(np.column_stack([len(units) - yes, yes]))
-    if len(units) == 2:
-        a, b = units
-        counts = (
-            int(np.sum(a & b)),
-            int(np.sum(a & ~b)),
-            int(np.sum(~a & b)),
-            int(np.sum(~a & ~b)),
-        )
-        comparison = stats.comparison_from_counts(*counts)
-        percent, kappa = comparison["agreement"], comparison["kappa"]
-        alpha = stats.alpha_from_counts(*counts)
-    else:
-        percent = kappa = nan
-        alpha = stats.krippendorff_alpha(units.astype(int))
-    alpha_u = unitized_alpha(merged, total)
-    u_alpha = u_alpha_binary(merged, total)
-    return AgreementRow(path, documents, n, coded, percent, kappa, alpha, fleiss, alpha_u, u_alpha)
+    figures = stats.compare_coders(merged, total, coded_only=coded_only)
+    return AgreementRow(path, documents, coded=coded, **figures)
 
 
 def _pooled(rows: list[AgreementRow], documents: int, coders: tuple[str, ...]) -> AgreementRow:
