@@ -172,6 +172,14 @@ def test_agreement_on_the_demo_is_plausible_and_stable(demo: thematic.Study) -> 
         0.658,
         0.729,
     )
+    assert [d.domain for d in report.domains] == [
+        "Organizational",
+        "Personal",
+        "Systemic",
+        "Technological",
+    ]
+    assert all(0.5 < d.cu_alpha < 1 for d in report.domains)
+    assert round(report.Cu_alpha, 3) == 0.863
     kinds = Counter(r.kind for r in demo.discrepancies(list(DOUBLE_CODERS)))
     assert set(kinds) == {"only_one", "boundaries", "different_codes"}
     assert sum(kinds.values()) == 397

@@ -69,3 +69,13 @@ def test_dataframe_and_errors(pair: thematic.Study) -> None:
     pair.add_coder("omar")
     with pytest.raises(thematic.Invalid, match="no document in common"):
         pair.agreement(["bilal", "omar"])
+
+
+def test_cu_alpha_needs_codes_that_do_not_overlap(pair: thematic.Study) -> None:
+    report = pair.agreement(["bilal", "sana"])
+    assert [d.domain for d in report.domains] == ["Personal", "Technological"]
+    document = pair.document("one")
+    pair.add_code("Personal/Fear")
+    pair.code(document.id, 1, 4, "Personal/Fear", "bilal")  # overlaps bilal's Trust
+    personal = pair.agreement(["bilal", "sana"]).domains[0]
+    assert math.isnan(personal.cu_alpha) and "mutually exclusive" in personal.note

@@ -228,6 +228,12 @@ def agreement(
         "alpha-U: Krippendorff 2004 (DKPro); |u-alpha: Krippendorff et al. 2016 (ATLAS.ti). "
         "Kappa below 0.6 is marked *, below 0.4 **.",
     )
+    print_table(
+        "cu-alpha per theme (Krippendorff et al. 2016, as ATLAS.ti)",
+        ["theme", "cu-alpha", "note"],
+        [[d.domain, _figure(d.cu_alpha), d.note] for d in report.domains]
+        + [["Cu-alpha, all themes", _figure(report.Cu_alpha), report.Cu_note]],
+    )
 
 
 def _mark(kappa: float) -> str:

@@ -10,7 +10,7 @@ DKPro definition) and |u-alpha (Krippendorff et al. 2016, the family ATLAS.ti re
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -18,6 +18,7 @@ import numpy as np
 import sqlalchemy as sa
 
 from thematic.core import agreement as stats
+from thematic.core import agreement_unitized as unitized
 from thematic.core.spans import merge_spans
 from thematic.errors import Invalid
 from thematic.store.schema import documents
@@ -43,13 +44,28 @@ class AgreementRow:
 
 
 @dataclass(frozen=True, slots=True)
+class DomainRow:
+    """cu-alpha for one semantic domain (a theme, whose codes are its categories), in the
+    sense of Krippendorff et al. (2016) as ATLAS.ti reports it; NaN with a note when the
+    definition does not apply (a coder's codes overlap inside the domain)."""
+
+    domain: str
+    cu_alpha: float
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class AgreementReport:
-    """Per-code rows and an overall row, with what was compared."""
+    """Per-code rows and an overall row, with what was compared; per-theme cu-alpha and the
+    Cu-alpha across all themes (the 2016 family)."""
 
     coders: tuple[str, ...]
     documents: tuple[int, ...]
     coded_only: bool
     rows: tuple[AgreementRow, ...]
+    domains: tuple[DomainRow, ...] = ()
+    Cu_alpha: float = float("nan")
+    Cu_note: str = ""
 
     def records(self) -> list[dict[str, Any]]:
         """One flat mapping per row (coded characters as ``coded_<coder>`` columns)."""
@@ -108,7 +124,10 @@ class ReliabilityMixin(AgreementMixin):
             if len(subtree) == 1:
                 leaves.append(row)
         overall = _pooled(leaves, len(chosen), wanted)
-        return AgreementReport(wanted, tuple(chosen), coded_only, (*rows, overall))
+        domains, cu_all, cu_note = _domains(spans, codes, wanted, total)
+        return AgreementReport(
+            wanted, tuple(chosen), coded_only, (*rows, overall), domains, cu_all, cu_note
+        )
 
     def _lengths(self, chosen: list[int]) -> dict[int, int]:
         """Each document's length in code points, in one query (not loading the texts)."""
@@ -172,6 +191,41 @@ def _row(
     coded = {name: int(sum(e - s for s, e in merged[name])) for name in coders}
     figures = stats.compare_coders(merged, total, coded_only=coded_only)
     return AgreementRow(path, documents, coded=coded, **figures)
+
+
+def _domains(
+    spans: Mapping[int, Mapping[str, list[Span]]],
+    codes: Mapping[int, str],
+    coders: tuple[str, ...],
+    total: int,
+) -> tuple[tuple[DomainRow, ...], float, str]:
+    """cu-alpha per theme over the codes that carry codings, and Cu-alpha across themes."""
+    codings_by_coder: dict[str, list[tuple[int, int, str]]] = {name: [] for name in coders}
+    for code_id, per_coder in spans.items():
+        for name, coded in per_coder.items():
+            codings_by_coder[name] += [(s, e, codes[code_id]) for s, e in merge_spans(coded)]
+    themes = sorted({path.split("/")[0] for path in codes.values()})
+    rows = []
+    for theme in themes:
+        inside = {
+            name: [c for c in coded if c[2].split("/")[0] == theme]
+            for name, coded in codings_by_coder.items()
+        }
+        rows.append(_domain_row(theme, inside, total))
+    try:
+        domain_of: dict[Hashable, Hashable] = {p: p.split("/")[0] for p in codes.values()}
+        return tuple(rows), unitized.Cu_alpha(codings_by_coder, domain_of, total), ""
+    except ValueError as error:
+        return tuple(rows), float("nan"), str(error)
+
+
+def _domain_row(
+    theme: str, codings_by_coder: Mapping[str, list[tuple[int, int, str]]], total: int
+) -> DomainRow:
+    try:
+        return DomainRow(theme, unitized.cu_alpha(codings_by_coder, total))
+    except ValueError as error:
+        return DomainRow(theme, float("nan"), str(error))
 
 
 def _pooled(rows: list[AgreementRow], documents: int, coders: tuple[str, ...]) -> AgreementRow:
