@@ -85,3 +85,28 @@ def test_assignment_listing_and_errors(team: thematic.Study) -> None:
         team.complete_assignment(team.documents()[2].id, "bilal")
     with pytest.raises(thematic.NotFound):
         team.assign(document.id, ["omar"])
+
+
+def test_finishing_double_coding_adopts_the_agreed_codings(
+    team: thematic.Study, study_target: str
+) -> None:
+    document = team.documents()[0]
+    team.assign(document.id, ["bilal", "sana"])
+    team.set_blind_coding(True)
+    with (
+        thematic.open(study_target, user="bilal") as bilal,
+        thematic.open(study_target, user="sana") as sana,
+    ):
+        bilal.code(document.id, 0, 9, "Trust")
+        bilal.code(document.id, 10, 14, "Trust")
+        sana.code(document.id, 0, 9, "Trust")
+        bilal.complete_assignment(document.id)
+        assert (
+            team.codings(coder="consensus") == []
+            if "consensus" in {c.name for c in team.coders()}
+            else True
+        )
+        sana.complete_assignment(document.id)  # the last one: agreed codings are adopted
+    [agreed] = team.codings(coder="consensus")
+    assert (agreed.start, agreed.end) == (0, 9)
+    assert team.log(action="consensus.adopt")[0].detail["added"] == 1

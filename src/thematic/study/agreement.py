@@ -11,10 +11,10 @@ from dataclasses import dataclass, replace
 import sqlalchemy as sa
 
 from thematic.core.discrepancies import Discrepancy, find_discrepancies
-from thematic.core.models import Coding
+from thematic.core.models import Assignment, Coding
 from thematic.core.spans import check_span
 from thematic.errors import Invalid
-from thematic.store.schema import codings, decisions
+from thematic.store.schema import codings, decisions, users
 from thematic.study._base import CONSENSUS, new_id, utcnow
 from thematic.study.assignments import AssignmentsMixin
 
@@ -107,29 +107,67 @@ class AgreementMixin(AssignmentsMixin):
     # -- reconciliation: the consensus layer ----------------------------------------------
     def adopt_agreed(self, coders: Sequence[str]) -> int:
         """Copy every coding all ``coders`` made identically (same code, same span) into the
-        consensus layer; returns how many consensus codings were added."""
+        consensus layer; returns how many consensus codings were added. (This also happens
+        by itself for a document once every coder assigned to it has marked it complete.)"""
         self._require("manage")
         wanted = _check_coders(coders)
-        agreed: list[tuple[int, int, int, int | str, str]] = []
-        for document_id in self.double_coded(wanted):
+        return self._adopt(self.double_coded(wanted), wanted)
+
+    def _adopt(self, document_ids: Sequence[int], coders: tuple[str, ...]) -> int:
+        """Identical codings of all ``coders`` on these documents into the consensus layer."""
+        agreed: set[tuple[int, int, int, int]] = set()
+        for document_id in document_ids:
             seen: dict[tuple[int, int, int], set[str]] = {}
             for c in self.codings(document=document_id):
-                if c.coder in wanted:
+                if c.coder in coders:
                     seen.setdefault((c.code_id, c.start, c.end), set()).add(c.coder)
-            agreed += [
-                (document_id, s, e, code, CONSENSUS)
+            agreed |= {
+                (document_id, code, s, e)
                 for (code, s, e), who in seen.items()
-                if len(who) == len(wanted)
-            ]
+                if len(who) == len(coders)
+            }
+        if not agreed:
+            return 0
         self._ensure_consensus()
-        before = len(self.codings(coder=CONSENSUS))
-        if agreed:
-            self.code_many(agreed)
-        return len(self.codings(coder=CONSENSUS)) - before
+        with self._tx() as connection:
+            consensus_id = self._coder_id(connection, CONSENSUS)
+            before = connection.execute(
+                sa.select(sa.func.count()).where(codings.c.coder_id == consensus_id)
+            ).scalar_one()
+            for document_id, code_id, start, end in sorted(agreed):
+                self._insert_coding(
+                    connection, document_id, start, end, code_id, consensus_id, CONSENSUS
+                )
+            after = connection.execute(
+                sa.select(sa.func.count()).where(codings.c.coder_id == consensus_id)
+            ).scalar_one()
+            self._audit(
+                connection,
+                "consensus.adopt",
+                f"{len(document_ids)} documents",
+                coders=list(coders),
+                added=int(after - before),
+            )
+        return int(after - before)
+
+    def complete_assignment(self, document: int | str, coder: str | None = None) -> Assignment:
+        """As AssignmentsMixin.complete_assignment; when every coder assigned to the document
+        has finished, their identical codings go into the consensus layer by themselves."""
+        done = super().complete_assignment(document, coder)
+        team = self.assignments(document=done.document_id)
+        if len(team) > 1 and all(a.complete for a in team):
+            self._adopt([done.document_id], tuple(a.coder for a in team))
+        return done
 
     def _ensure_consensus(self) -> None:
-        if CONSENSUS not in {c.name for c in self.coders()}:
-            self.add_coder(CONSENSUS, role="consensus")
+        """The consensus layer is a member of its own; made on first use, whoever's action
+        needs it (the rule, not the acting user, creates it)."""
+        with self._tx() as connection:
+            if self._find_coder(connection, CONSENSUS) is None:
+                connection.execute(
+                    users.insert().values(name=CONSENSUS, role="consensus", created_at=utcnow())
+                )
+                self._audit(connection, "coder.add", CONSENSUS, role="consensus")
 
     def decide(
         self,
