@@ -19,6 +19,7 @@ import sqlalchemy as sa
 
 from thematic.core import agreement as stats
 from thematic.core import agreement_unitized as unitized
+from thematic.core.models import Coding
 from thematic.core.spans import merge_spans
 from thematic.errors import Invalid
 from thematic.store.schema import documents
@@ -102,13 +103,19 @@ class ReliabilityMixin(AgreementMixin):
         code and its subtree. ``coded_only`` counts only characters at least one coder coded.
         """
         wanted = _check_coders(coders)
-        chosen = self._filtered(self.double_coded(wanted, documents), where)
+        # Each coder's codings are read once and serve both the choice of documents and the
+        # comparison (on a large study the reading is most of the time).
+        coded = {name: self.codings(coder=name) for name in wanted}
+        shared = set.intersection(*({c.document_id for c in coded[n]} for n in wanted))
+        if documents is not None:
+            shared &= {self.document(ref).id for ref in documents}
+        chosen = self._filtered(sorted(shared), where)
         if not chosen:
             raise Invalid(f"{', '.join(wanted)} have coded no document in common")
         lengths = self._lengths(chosen)
         offsets = dict(zip(chosen, np.cumsum([0, *[lengths[d] for d in chosen]]), strict=False))
         codes = self._codes_in(code)
-        spans = self._spans(chosen, wanted, set(codes), offsets)
+        spans = _spans(coded, set(codes), offsets)
         total = int(sum(lengths.values()))
         # A theme or subtheme counts the codings of its whole subtree, as NVivo's aggregated
         # nodes do; the overall row averages the codes at the bottom of the tree.
@@ -117,8 +124,8 @@ class ReliabilityMixin(AgreementMixin):
             subtree = [i for i, p in codes.items() if p == path or p.startswith(path + "/")]
             gathered: dict[str, list[Span]] = {}
             for member in subtree:
-                for coder, coded in spans.get(member, {}).items():
-                    gathered.setdefault(coder, []).extend(coded)
+                for coder, pieces in spans.get(member, {}).items():
+                    gathered.setdefault(coder, []).extend(pieces)
             row = _row(path, len(chosen), gathered, wanted, total, coded_only)
             rows.append(row)
             if len(subtree) == 1:
@@ -160,23 +167,20 @@ class ReliabilityMixin(AgreementMixin):
         root = self.code_by(code).path
         return {i: p for i, p in all_codes.items() if p == root or p.startswith(root + "/")}
 
-    def _spans(
-        self,
-        chosen: list[int],
-        coders: tuple[str, ...],
-        codes: set[int],
-        offsets: Mapping[int, Any],
-    ) -> dict[int, dict[str, list[Span]]]:
-        """code -> coder -> spans on the continuum of the chosen documents end to end."""
-        found: dict[int, dict[str, list[Span]]] = {}
-        for coder in coders:
-            for c in self.codings(coder=coder):
-                if c.document_id in offsets and c.code_id in codes:
-                    shift = int(offsets[c.document_id])
-                    found.setdefault(c.code_id, {}).setdefault(coder, []).append(
-                        (c.start + shift, c.end + shift)
-                    )
-        return found
+
+def _spans(
+    coded: Mapping[str, Sequence[Coding]], codes: set[int], offsets: Mapping[int, Any]
+) -> dict[int, dict[str, list[Span]]]:
+    """code -> coder -> spans on the continuum of the chosen documents end to end."""
+    found: dict[int, dict[str, list[Span]]] = {}
+    for coder, codings in coded.items():
+        for c in codings:
+            if c.document_id in offsets and c.code_id in codes:
+                shift = int(offsets[c.document_id])
+                found.setdefault(c.code_id, {}).setdefault(coder, []).append(
+                    (c.start + shift, c.end + shift)
+                )
+    return found
 
 
 def _row(
