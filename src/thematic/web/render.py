@@ -49,3 +49,10 @@ def page(
         {"study": study, "user": study.actor, "role": study.role, **context},
         status_code=status_code,
     )
+
+
+def safe_path(target: str | None, default: str = "/") -> str:
+    """Only same-site paths: never send a user off to another host after a form."""
+    if target and target.startswith("/") and not target.startswith("//"):
+        return target
+    return default

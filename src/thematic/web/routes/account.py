@@ -12,16 +12,9 @@ from thematic.errors import Forbidden, ThematicError
 from thematic.study import ROLES
 from thematic.web.deps import CSRF, MemberStudy, RootStudy
 from thematic.web.errors import status_of
-from thematic.web.render import page
+from thematic.web.render import page, safe_path
 
 router = APIRouter()
-
-
-def _safe_next(target: str | None) -> str:
-    """Only same-site paths: never redirect a user off to another host after log-in."""
-    if target and target.startswith("/") and not target.startswith("//"):
-        return target
-    return "/"
 
 
 def _bare(request: Request, template: str, status: int = 200, **context: object) -> Response:
@@ -55,7 +48,7 @@ def setup(
 def login_form(request: Request, study: RootStudy, next: str = "/") -> Response:
     if not study.has_accounts():
         return RedirectResponse("/setup", status_code=303)
-    return _bare(request, "login.html", next=_safe_next(next), title=study.setting("title", ""))
+    return _bare(request, "login.html", next=safe_path(next), title=study.setting("title", ""))
 
 
 @router.post("/login", include_in_schema=False, dependencies=[CSRF])
@@ -80,7 +73,7 @@ def login(
     limiter.succeeded(address, name)
     request.session.clear()  # a fresh session (and CSRF token) for the logged-in member
     request.session["user"] = member.name
-    return RedirectResponse(_safe_next(next), status_code=303)
+    return RedirectResponse(safe_path(next), status_code=303)
 
 
 @router.post("/logout", include_in_schema=False, dependencies=[CSRF])

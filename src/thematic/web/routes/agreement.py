@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from thematic.core.spans import snippet
 from thematic.study import Study
 from thematic.web.deps import CSRF, MemberStudy
-from thematic.web.render import page
+from thematic.web.render import page, safe_path
 
 router = APIRouter()
 KIND_WORDS = {
@@ -26,7 +26,7 @@ KIND_WORDS = {
 def _coders(study: Study, chosen: list[str] | None) -> tuple[list[str], list[str]]:
     """Everyone who codes, and the ones to compare (default: every coder, not the layers)."""
     people = [c.name for c in study.coders() if c.role in ("coder", "owner")]
-    coding = {c.coder for c in study.codings()}
+    coding = study.summary()["codings_by_coder"]
     available = [name for name in people if name in coding]
     return available, chosen or available[:2]
 
@@ -141,8 +141,7 @@ def decide_form(
         else None
     )
     made = study.decide(document, code, start, end, decision, span=span, note=note, kind=kind)
-    target = back if back.startswith("/") and not back.startswith("//") else "/"
-    return _done(request, f"{made.decision.capitalize()}ed: {made.code}.", target)
+    return _done(request, f"{made.decision.capitalize()}ed: {made.code}.", safe_path(back))
 
 
 @router.post("/agreement/adopt", include_in_schema=False, dependencies=[CSRF])
