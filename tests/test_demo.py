@@ -167,6 +167,9 @@ def test_agreement_on_the_demo_is_plausible_and_stable(demo: thematic.Study) -> 
     report = demo.agreement(list(DOUBLE_CODERS))
     overall = report.rows[-1]
     assert 0.4 < overall.kappa < 0.9 and 0.4 < overall.alpha_u < 0.95
+    for row in report.rows[:-1]:
+        if row.alpha_low == row.alpha_low:
+            assert row.alpha_low <= row.alpha <= row.alpha_high
     assert (round(overall.kappa, 3), round(overall.alpha, 3), round(overall.alpha_u, 3)) == (
         0.658,
         0.658,

@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 
 from thematic.core.agreement import (
     alpha_from_counts,
+    bootstrap_alpha,
     character_agreement_table,
     character_units,
     cohen_kappa,
@@ -443,3 +444,22 @@ def test_compare_coders_three_coders_and_nothing_coded():
     assert empty["units"] == 0 and math.isnan(empty["alpha"])
     with pytest.raises(ValueError, match="at least two"):
         compare_coders({"a": []}, 20)
+
+
+def test_bootstrap_alpha_brackets_the_estimate_and_is_reproducible():
+    rng = np.random.default_rng(9)
+    rows = []
+    for _ in range(30):
+        a = rng.random(400) < 0.25
+        b = np.where(rng.random(400) < 0.85, a, ~a)
+        rows.append([np.sum(a & b), np.sum(a & ~b), np.sum(~a & b), np.sum(~a & ~b)])
+    counts = np.array(rows)
+    estimate = alpha_from_counts(*counts.sum(axis=0).tolist())
+    low, high = bootstrap_alpha(counts, seed=1)
+    assert low < estimate < high and high - low < 0.3
+    assert bootstrap_alpha(counts, seed=1) == (low, high)
+    wide = bootstrap_alpha(counts[:3], seed=1)
+    assert wide[1] - wide[0] > high - low  # fewer texts, less certainty
+    assert all(math.isnan(v) for v in bootstrap_alpha(counts[:1]))
+    with pytest.raises(ValueError, match="one row of"):
+        bootstrap_alpha([[1, 2, 3]])

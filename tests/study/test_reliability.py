@@ -43,6 +43,8 @@ def test_counts_worked_by_hand(pair: thematic.Study) -> None:
     # alpha: n = 40, n_coded = 2x4 + 4 = 12, n_uncoded = 2x12 + 4 = 28.
     assert trust.alpha == pytest.approx(1 - 39 * 4 / (12 * 28))
     assert rows["Technological/Glitches"].kappa == pytest.approx(1.0)
+    # A bootstrap interval over the two documents brackets alpha.
+    assert trust.alpha_low <= trust.alpha <= trust.alpha_high
     # A theme counts its subtree: Personal is Trust here.
     assert rows["Personal"].kappa == pytest.approx(trust.kappa)
     overall = report.rows[-1]

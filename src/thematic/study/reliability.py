@@ -42,6 +42,9 @@ class AgreementRow:
     fleiss: float  # Fleiss' kappa on characters (any number of coders)
     alpha_u: float  # Krippendorff's alpha-U (1995/2004, DKPro)
     u_alpha: float  # |u-alpha, binary (Krippendorff et al. 2016, ATLAS.ti)
+    # A 95% bootstrap interval for alpha, resampling documents (two coders; else NaN).
+    alpha_low: float = float("nan")
+    alpha_high: float = float("nan")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +120,7 @@ class ReliabilityMixin(AgreementMixin):
         codes = self._codes_in(code)
         spans = _spans(coded, set(codes), offsets)
         total = int(sum(lengths.values()))
+        bounds = np.array([int(offsets[d]) for d in chosen] + [total], dtype=np.int64)
         # A theme or subtheme counts the codings of its whole subtree, as NVivo's aggregated
         # nodes do; the overall row averages the codes at the bottom of the tree.
         rows, leaves = [], []
@@ -126,7 +130,7 @@ class ReliabilityMixin(AgreementMixin):
             for member in subtree:
                 for coder, pieces in spans.get(member, {}).items():
                     gathered.setdefault(coder, []).extend(pieces)
-            row = _row(path, len(chosen), gathered, wanted, total, coded_only)
+            row = _row(path, len(chosen), gathered, wanted, bounds, coded_only)
             rows.append(row)
             if len(subtree) == 1:
                 leaves.append(row)
@@ -188,13 +192,32 @@ def _row(
     documents: int,
     spans: Mapping[str, list[Span]],
     coders: tuple[str, ...],
-    total: int,
+    bounds: np.ndarray,
     coded_only: bool,
 ) -> AgreementRow:
+    total = int(bounds[-1])
     merged = {name: merge_spans(spans.get(name, [])) for name in coders}
     coded = {name: int(sum(e - s for s, e in merged[name])) for name in coders}
     figures = stats.compare_coders(merged, total, coded_only=coded_only)
-    return AgreementRow(path, documents, coded=coded, **figures)
+    low = high = float("nan")
+    if len(coders) == 2 and figures["units"]:
+        a, b = (_per_document(spans.get(name, []), bounds) for name in coders)
+        table = stats.character_agreement_table(a, b, np.diff(bounds), coded_only=coded_only)
+        counts = np.column_stack(
+            [table["both"], table["a_only"], table["b_only"], table["neither"]]
+        )
+        low, high = stats.bootstrap_alpha(counts)
+    return AgreementRow(path, documents, coded=coded, alpha_low=low, alpha_high=high, **figures)
+
+
+def _per_document(spans: list[Span], bounds: np.ndarray) -> np.ndarray:
+    """Continuum spans back to rows of (document index, start, end) inside that document."""
+    if not spans:
+        return np.zeros((0, 3), dtype=np.int64)
+    array = np.asarray(spans, dtype=np.int64)
+    index = np.searchsorted(bounds, array[:, 0], side="right") - 1
+    local = array - bounds[index][:, None]
+    return np.column_stack([index, local])
 
 
 def _domains(
