@@ -131,8 +131,8 @@ router = APIRouter(route_class=UploadRoute)
 
 
 # -- JSON shapes ---------------------------------------------------------------------------
-class DocumentSummary(BaseModel):
-    """A document as listed: no text."""
+class DocumentBase(BaseModel):
+    """What every view of a document says about it."""
 
     id: int
     title: str
@@ -141,6 +141,16 @@ class DocumentSummary(BaseModel):
     participant: str | None
     translation_of: int | None
     source_format: str
+
+    @staticmethod
+    def fields_of(doc: Document) -> dict[str, object]:
+        """The shared fields, taken from a Study API document."""
+        return {name: getattr(doc, name) for name in DocumentBase.model_fields}
+
+
+class DocumentSummary(DocumentBase):
+    """A document as listed: no text."""
+
     words: int
     turns: int
     coded_by: list[str] = Field(default_factory=list)
@@ -156,16 +166,9 @@ class TurnOut(BaseModel):
     time_end: float | None
 
 
-class DocumentDetail(BaseModel):
+class DocumentDetail(DocumentBase):
     """One document with its text and speaker turns."""
 
-    id: int
-    title: str
-    kind: str
-    language: str | None
-    participant: str | None
-    translation_of: int | None
-    source_format: str
     text: str
     turns: list[TurnOut]
 
@@ -182,13 +185,7 @@ class DocumentChange(BaseModel):
 
 def _summary(doc: Document, coded_by: dict[int, list[str]]) -> DocumentSummary:
     return DocumentSummary(
-        id=doc.id,
-        title=doc.title,
-        kind=doc.kind,
-        language=doc.language,
-        participant=doc.participant,
-        translation_of=doc.translation_of,
-        source_format=doc.source_format,
+        **DocumentBase.fields_of(doc),
         words=len(doc.text.split()),
         turns=len(doc.turns),
         coded_by=coded_by.get(doc.id, []),
@@ -322,13 +319,7 @@ def api_document(study: MemberStudy, document_id: RowId) -> DocumentDetail:
     """One document with its text and speaker turns (offsets: code points, NFC text)."""
     doc = study.document(document_id)
     return DocumentDetail(
-        id=doc.id,
-        title=doc.title,
-        kind=doc.kind,
-        language=doc.language,
-        participant=doc.participant,
-        translation_of=doc.translation_of,
-        source_format=doc.source_format,
+        **DocumentBase.fields_of(doc),
         text=doc.text,
         turns=[TurnOut(**dataclasses.asdict(t)) for t in doc.turns],
     )
