@@ -25,6 +25,7 @@ from thematic.core.models import (
     GuideQuestion,
     Memo,
     Participant,
+    PinnedQuote,
     Screening,
     Turn,
 )
@@ -55,6 +56,7 @@ __all__ = [
     "Memo",
     "NotFound",
     "Participant",
+    "PinnedQuote",
     "Screening",
     "Study",
     "ThematicError",

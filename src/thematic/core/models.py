@@ -202,3 +202,21 @@ class Assignment:
     def complete(self) -> bool:
         """True once the coder has marked their independent coding finished."""
         return self.completed_at is not None
+
+
+@dataclass(frozen=True, slots=True)
+class PinnedQuote:
+    """A passage the team chose as an exemplar quote for a code; reports use it first."""
+
+    id: int
+    code_id: int
+    code: str  # the code's path
+    document_id: int
+    document: str  # the document's title
+    participant: str | None
+    start: int
+    end: int
+    text: str
+    note: str = ""
+    position: int = 0
+    pinned_by: str = ""

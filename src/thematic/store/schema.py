@@ -272,3 +272,45 @@ decisions = sa.Table(
     sa.Column("decided_by", sa.String(100), nullable=False),
     sa.Column("decided_at", sa.DateTime, nullable=False),
 )
+
+# A quote the team chose for a code (usually a subtheme); the report uses pinned quotes first.
+pinned_quotes = sa.Table(
+    "pinned_quotes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("code_id", sa.Integer, sa.ForeignKey("codes.id", ondelete="CASCADE"), nullable=False),
+    sa.Column(
+        "document_id",
+        sa.Integer,
+        sa.ForeignKey("documents.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("note", sa.Text, nullable=False, default=""),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("pinned_by", sa.String(100), nullable=False),
+    sa.Column("pinned_at", sa.DateTime, nullable=False),
+    sa.CheckConstraint('"start" >= 0 AND "end" > "start"', name="span"),
+    sa.UniqueConstraint("code_id", "document_id", "start", "end", name="uq_pinned_quote"),
+)
+
+# The analyst's summary of one participant on one code: a cell of the framework matrix
+# (the Framework Method, Gale et al. 2013).
+framework_summaries = sa.Table(
+    "framework_summaries",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "participant_id",
+        sa.Integer,
+        sa.ForeignKey("participants.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("code_id", sa.Integer, sa.ForeignKey("codes.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("summary", sa.Text, nullable=False),
+    sa.Column("updated_by", sa.String(100), nullable=False),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+    sa.UniqueConstraint("participant_id", "code_id", name="uq_framework_cell"),
+)

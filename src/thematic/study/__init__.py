@@ -14,6 +14,7 @@ from thematic.study._base import CONSENSUS, ROLES, utcnow
 from thematic.study.accounts import AccountsMixin
 from thematic.study.documents import AUTO, KINDS
 from thematic.study.memos import LINK_TYPES, MEMO_KINDS, MemosMixin
+from thematic.study.quotes import QuotesMixin
 from thematic.study.reliability import ReliabilityMixin
 
 __all__ = [
@@ -29,7 +30,7 @@ __all__ = [
 ]
 
 
-class Study(ReliabilityMixin, MemosMixin, AccountsMixin):
+class Study(QuotesMixin, ReliabilityMixin, MemosMixin, AccountsMixin):
     """An open study. Get one with :func:`thematic.open` or :func:`thematic.create`."""
 
 
