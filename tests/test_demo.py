@@ -186,3 +186,14 @@ def test_agreement_on_the_demo_is_plausible_and_stable(demo: thematic.Study) -> 
     kinds = Counter(r.kind for r in demo.discrepancies(list(DOUBLE_CODERS)))
     assert set(kinds) == {"only_one", "boundaries", "different_codes"}
     assert sum(kinds.values()) == 397
+
+
+def test_linked_barriers_are_coded_together(demo: thematic.Study) -> None:
+    """The consensus layer codes some passages with two subthemes, as the memo describes."""
+    from thematic.demo import LINKED_SUBTHEMES
+
+    pairs = demo.cooccurrence("subtheme")
+    found = {frozenset((row.a, row.b)) for row in pairs.itertuples()}
+    assert found == {frozenset(pair) for pair in LINKED_SUBTHEMES.items()}
+    # Co-coding never introduces a code a participant did not raise on their own.
+    assert pairs["participants"].max() <= 34

@@ -408,7 +408,50 @@ def build_demo(path: str | Path, seed: int = 2024) -> Study:
     for index, person in enumerate(people):
         _write_participant(study, rng, person, plan[index], guide, leaves, index in double)
     _memos(study, rng, leaves)
+    _interconnect(study, random.Random(seed + 1))
     return study
+
+
+# Barriers that participants tell together (the "Barriers interlock" memo): a passage coded
+# with the first subtheme is also coded with the second when the participant raises it too.
+LINKED_SUBTHEMES = {
+    "Technological/Internet reliability": "Personal/Trust",
+    "Technological/Usability and glitches": "Personal/Emotional resistance and loss of the "
+    "human touch",
+    "Technological/Interoperability": "Organizational/Weak administrative and IT support",
+    "Systemic/Inconsistent funding": "Organizational/Weak administrative and IT support",
+    "Systemic/Policy ambiguity": "Organizational/Workflow disruption and scheduling",
+    "Organizational/Lack of training": "Personal/Digital illiteracy",
+    "Systemic/Regulatory ambiguity and data privacy": "Personal/Trust",
+}
+
+
+def _interconnect(study: Study, rng: random.Random) -> None:
+    """Code about a third of the linked passages with their partner subtheme too.
+
+    Only with a code the participant already raised elsewhere, so the order in which codes
+    first appear (and every participant count) stays as the interviews made it. A separate
+    random stream leaves the rest of the demo unchanged.
+    """
+    paths = {c.id: c.path for c in study.codes()}
+    documents = {d.id: d.participant for d in study.documents(kind="transcript")}
+    consensus = study.codings(coder=CONSENSUS)
+    raised: dict[str | None, set[str]] = {}
+    for coding in consensus:
+        raised.setdefault(documents.get(coding.document_id), set()).add(paths[coding.code_id])
+    requests = []
+    for coding in consensus:
+        path = paths[coding.code_id]
+        partner = LINKED_SUBTHEMES.get(path.rsplit("/", 1)[0])
+        person = documents.get(coding.document_id)
+        if partner is None or rng.random() >= 0.35:
+            continue
+        options = sorted(p for p in raised.get(person, set()) if p.startswith(partner + "/"))
+        if options:
+            requests.append(
+                (coding.document_id, coding.start, coding.end, rng.choice(options), CONSENSUS)
+            )
+    study.code_many(requests)
 
 
 def _double_coded(rng: random.Random, people: list[dict[str, object]]) -> set[int]:

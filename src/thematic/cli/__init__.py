@@ -15,6 +15,7 @@ from thematic.cli import (
     documents,
     memos,
     participants,
+    queries,
     serve,
     study,
 )
@@ -89,6 +90,7 @@ app.add_typer(codes.app, name="codes")
 app.add_typer(coding.coders_app, name="coders")
 app.add_typer(coding.codings_app, name="codings")
 app.add_typer(memos.app, name="memos")
+app.add_typer(queries.app, name="query")
 app.add_typer(study.template_app, name="template")
 app.add_typer(study.guide_app, name="guide")
 

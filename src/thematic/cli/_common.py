@@ -96,3 +96,67 @@ def shown(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
+
+
+WhereOption = typer.Option(
+    None,
+    "--where",
+    "-w",
+    help="Only participants with attribute=value; value1,value2 means either (repeatable).",
+)
+FormatOption = typer.Option("table", "--format", "-f", help="table, json, csv or xlsx.")
+OutputOption = typer.Option(None, "--output", "-o", help="File for csv or xlsx.")
+CoderOption = typer.Option(
+    None,
+    "--coder",
+    "-c",
+    help="Whose codings: a coder's name, 'all', or (default) the consensus layer "
+    "when there is one.",
+)
+
+
+def parse_where(items: Sequence[str] | None) -> dict[str, list[str]]:
+    """``["site=Karachi,Lahore", "role=nurse"]`` -> ``{"site": [...], "role": ["nurse"]}``."""
+    filters: dict[str, list[str]] = {}
+    for item in items or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise Invalid(f"{item!r}: write filters as attribute=value")
+        filters.setdefault(name.strip(), []).extend(
+            v.strip() for v in value.split(",") if v.strip()
+        )
+    return filters
+
+
+def emit_frame(
+    frame: Any,
+    title: str,
+    output_format: str,
+    output: Path | None,
+    *,
+    caption: str = "",
+    max_rows: int = 200,
+) -> None:
+    """Show a query's DataFrame as a table or JSON, or write it to CSV/XLSX."""
+    from thematic.formats.frames import write_frames
+
+    if output_format == "json":
+        table = frame.reset_index() if frame.index.name else frame
+        print_json({"about": dict(frame.attrs), "rows": table.to_dict("records")})
+        return
+    if output_format in ("csv", "xlsx"):
+        if output is None:
+            raise Invalid(f"give the {output_format} file with --output")
+        if output.suffix.lower() != f".{output_format}":
+            output = output.with_suffix(f".{output_format}")
+        written = write_frames(output, {title: frame}, about=dict(frame.attrs))
+        done(f"Wrote {len(frame)} rows to {', '.join(str(p) for p in written)}.")
+        return
+    if output_format != "table":
+        raise Invalid(f"--format must be table, json, csv or xlsx, not {output_format!r}")
+    table = frame.reset_index() if frame.index.name else frame
+    shown_rows = table.head(max_rows)
+    note = caption
+    if len(table) > max_rows:
+        note += f" (first {max_rows} of {len(table)} rows; use --format csv for all)"
+    print_table(title, [str(c) for c in table.columns], shown_rows.itertuples(index=False), note)
