@@ -22,8 +22,19 @@ import sqlalchemy as sa
 _MARKS = "".join(
     chr(c) for c in [*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE), 0x200C, 0x200D]
 )
-_MODIFIERS = "".join(chr(c) for c in range(0x1F3FB, 0x1F400))
-FTS5_TOKENIZE = f"unicode61 remove_diacritics 0 tokenchars '{_MARKS}' separators '{_MODIFIERS}'"
+# Separators: skin-tone modifiers, and characters SQLite's older Unicode tables read as
+# letters though they are not (newer emoji, bidi isolates, the Arabic letter mark).
+_SEPARATORS = "".join(
+    chr(c)
+    for c in [
+        *range(0x1F3FB, 0x1F400),
+        *range(0x1F900, 0x1FA00),
+        *range(0x1FA70, 0x1FB00),
+        *range(0x2066, 0x206A),
+        0x061C,
+    ]
+)
+FTS5_TOKENIZE = f"unicode61 remove_diacritics 0 tokenchars '{_MARKS}' separators '{_SEPARATORS}'"
 SEARCH_OBJECTS = frozenset(
     {
         "documents_fts",
@@ -118,8 +129,8 @@ def term_counts(connection: sa.Connection, document_ids: list[int]) -> list[tupl
     ids = ",".join(str(int(i)) for i in document_ids)
     inner = f"SELECT search_vector FROM documents WHERE id IN ({ids})"
     rows = connection.execute(
-        sa.text("SELECT word, nentry, ndoc FROM ts_stat(:inner) WHERE word !~ '[-.@/:_]'"),
-        {"inner": inner},
+        sa.text("SELECT word, nentry, ndoc FROM ts_stat(:inner) WHERE word !~ :compound"),
+        {"inner": inner, "compound": "[-.@/:_]"},
     ).all()
     return [(str(w), int(n), int(d)) for w, n, d in rows]
 

@@ -8,19 +8,18 @@ the coding layer, the scope), and the exports carry that along.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
+from thematic.core import search as text_search
+from thematic.core import words as word_lists
 from thematic.core.spans import nfc
 from thematic.errors import Invalid
 from thematic.store import search as search_sql
 from thematic.study.scope import Scope, ScopeMixin, Spans, Where, attribute_columns
-
-if TYPE_CHECKING:
-    from thematic.core import search as text_search
 
 NEAR = ("overlap", "turn", "document")
 
@@ -45,8 +44,6 @@ class QueriesMixin(ScopeMixin):
         ``left``, ``match`` and ``right``; ``start``/``end`` are code points in the document.
         ``limit`` caps the number of documents (not hits).
         """
-        from thematic.core import search as text_search  # TEMP until core.search lands
-
         parsed = text_search.parse_query(nfc(query))
         with self._read() as connection:
             scope = self._scope(connection, where=where, documents_=documents, kinds=kinds)
@@ -73,8 +70,6 @@ class QueriesMixin(ScopeMixin):
         return frame
 
     def _render(self, connection: sa.Connection, parsed: text_search.Query) -> str:
-        from thematic.core import search as text_search  # TEMP
-
         if connection.dialect.name == "sqlite":
             return text_search.to_fts5(parsed)
         return text_search.to_tsquery(text_search.relax_phrases(parsed))
@@ -99,8 +94,6 @@ class QueriesMixin(ScopeMixin):
         with self._read() as connection:
             scope = self._scope(connection, where=where, documents_=documents, kinds=kinds)
             counts = search_sql.term_counts(connection, list(scope.documents))
-        from thematic.core import words as word_lists  # TEMP
-
         skip = word_lists.STOP_WORDS if stop_words else frozenset()
         kept = [
             (word, count, docs)
@@ -192,7 +185,9 @@ class QueriesMixin(ScopeMixin):
     ) -> pd.DataFrame:
         """One row per coding: where it is, who coded it, what it says."""
         codes = {c.id: c for c in self._codes(connection)}
-        coders = dict(connection.execute(sa.text("SELECT id, name FROM users")).tuples().all())
+        coders = {
+            int(i): str(n) for i, n in connection.execute(sa.text("SELECT id, name FROM users"))
+        }
         texts = self._texts(connection, set(spans.document.tolist()))
         names = attribute_columns(scope)
         rows = []
