@@ -261,6 +261,7 @@ def _columns(scope: Scope, columns: str) -> tuple[list[str], np.ndarray]:
     """The matrix's column labels, and each scope document's column (-1: none)."""
     ordered = sorted(scope.documents)
     infos = [scope.documents[i] for i in ordered]
+    keys: list[str | None]
     if columns == "document":
         labels = [d.title for d in sorted(infos, key=lambda d: (d.position, d.id))]
         keys = [d.title for d in infos]
