@@ -203,6 +203,7 @@ def _themes(study: Study, coder: str | None, k: int) -> list[ThemeSection]:
     themes = study.code_frequencies("theme", coder=coder)
     subthemes = study.code_frequencies("subtheme", coder=coder)
     texts: dict[int, Document] = {}
+    quoted: Counter[str] = Counter()
     sections = []
     for path, theme in themes.iterrows():
         children = subthemes[subthemes["theme"] == path]
@@ -218,7 +219,9 @@ def _themes(study: Study, coder: str | None, k: int) -> list[ThemeSection]:
                         definition=str(row["definition"]),
                         participants=int(row["participants"]),
                         references=int(row["references"]),
-                        quotes=exemplar_quotes(study, str(sub), k=k, coder=coder, cache=texts),
+                        quotes=exemplar_quotes(
+                            study, str(sub), k=k, coder=coder, cache=texts, quoted=quoted
+                        ),
                     )
                     for sub, row in children.iterrows()
                 ],
@@ -234,23 +237,47 @@ def exemplar_quotes(
     k: int = 3,
     coder: str | None = None,
     cache: dict[int, Document] | None = None,
+    quoted: Counter[str] | None = None,
 ) -> list[Quote]:
     """Up to ``k`` quotes for a code: pinned ones first, then a varied, readable choice.
 
     Candidates are the code's coded passages (with its subtree), cut at sentence boundaries
-    within the speaker's turn; interviewers' words are never candidates. See
+    within the speaker's turn; interviewers' words are never candidates. ``quoted`` counts
+    how often each participant was quoted already (it is updated), to spread quotes over the
+    report. See
     :func:`thematic.core.quotes.choose_exemplars` for how the choice is made.
     """
     cache = {} if cache is None else cache
     people = {p.label: {n: str(v) for n, v in p.attributes.items()} for p in study.participants()}
     passages = study.coding_query(code, coder=coder)
-    candidates = []
+    # Passages also coded with another theme or subtheme illustrate this code less plainly:
+    # they are used only when too few others are left.
+    root = study.code_by(code).path
+    others = [
+        c.path
+        for c in study.codes()
+        if c.depth <= 1
+        and not (c.path == root or c.path.startswith(root + "/"))
+        and not root.startswith(c.path + "/")
+    ]
+    mixed_spans = (
+        set(
+            study.coding_query(code, any_of=others, coder=coder)[
+                ["document_id", "start", "end"]
+            ].itertuples(index=False, name=None)
+        )
+        if others
+        else set()
+    )
+    plain: list[quoting.Candidate] = []
+    mixed: list[quoting.Candidate] = []
     for row in passages.itertuples():
         if _INTERVIEWER.match(str(row.speaker).strip()):
             continue
         candidate = _candidate(study, cache, people, int(row.document_id), row.start, row.end)
         if candidate is not None:
-            candidates.append(candidate)
+            key = (row.document_id, row.start, row.end)
+            (mixed if key in mixed_spans else plain).append(candidate)
     pinned = []
     for quote in study.pinned_quotes(code):
         found = _candidate(
@@ -258,7 +285,11 @@ def exemplar_quotes(
         )
         if found is not None:
             pinned.append(found)
-    chosen = quoting.choose_exemplars(candidates, k, pinned=pinned)
+    quoted = Counter() if quoted is None else quoted
+    chosen = quoting.choose_exemplars(plain, k, pinned=pinned, quoted_elsewhere=quoted)
+    if len(chosen) < k:
+        chosen = quoting.choose_exemplars(mixed, k, pinned=chosen, quoted_elsewhere=quoted)
+    quoted.update(c.participant for c in chosen)
     pinned_keys = {(p.document_id, p.start, p.end) for p in pinned}
     return [
         Quote(

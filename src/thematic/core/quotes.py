@@ -365,8 +365,9 @@ def choose_exemplars(
     * Spread across a report: each time a participant was already quoted elsewhere
       (``quoted_elsewhere``, e.g. under other subthemes) costs 0.5, so one talkative
       participant does not supply every quote.
-    * Near-duplicates: a candidate sharing 60% or more of its words with a chosen quote
-      (Jaccard) is passed over while anything else is left (interviews repeat stock phrases).
+    * Near-duplicates: a candidate sharing 60% or more of the words of the shorter of it and
+      a chosen quote (the overlap coefficient) is passed over while anything else is left
+      (interviews repeat stock phrases).
     * Ties go to the lowest (document_id, start, end), so the choice is deterministic.
     """
     if k <= 0:
@@ -393,10 +394,10 @@ def _words(text: str) -> set[str]:
 
 
 def _similar(a: Candidate, b: Candidate, limit: float = 0.6) -> bool:
-    """Whether two quotes share most of their words (Jaccard index at least ``limit``)."""
+    """Whether two quotes share most words of the shorter (overlap coefficient >= limit)."""
     first, second = _words(a.text), _words(b.text)
-    union = first | second
-    return bool(union) and len(first & second) / len(union) >= limit
+    smaller = min(len(first), len(second))
+    return smaller > 0 and len(first & second) / smaller >= limit
 
 
 def _overlaps_any(candidate: Candidate, chosen: Iterable[Candidate]) -> bool:
