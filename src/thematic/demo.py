@@ -394,6 +394,20 @@ def build_demo(path: str | Path, seed: int = 2024) -> Study:
     # The owner writes the rest, so the audit log shows who did it.
     study = thematic.open(path, user=OWNER)
     study.set_setting("title", "Barriers to telemedicine adoption (demo, synthetic data)")
+    # What the team records for the methods section and the COREQ checklist.
+    study.set_setting(
+        "methodology", "Braun and Clarke's six-phase reflexive thematic analysis (2006)"
+    )
+    study.set_setting("sampling", "purposive sampling by role and city")
+    study.set_setting("themes_derived", "deductive (a four-domain codebook) and inductive")
+    study.set_setting(
+        "coreq",
+        {
+            "1": "The first author (AK), a public health researcher, conducted all interviews.",
+            "15": "No one else was present besides the participant and the researcher.",
+            "23": "Transcripts were not returned to participants.",
+        },
+    )
     for name in DOUBLE_CODERS:
         study.add_coder(name)
     study.add_coder(CONSENSUS, role="consensus")

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from tests.tiny_study import DOC1, DOC2, DOC3
 
 import thematic
 from thematic.errors import Invalid, NotFound
-
-from .conftest import DOC1, DOC2, DOC3
 
 SUBTHEMES = [
     "Systemic/Policy",

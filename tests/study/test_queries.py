@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from tests.tiny_study import DOC1, DOC2, DOC3
 
 import thematic
 from thematic.errors import Invalid
-
-from .conftest import DOC1, DOC2, DOC3
 
 
 def _titles(frame) -> list[str]:  # type: ignore[no-untyped-def]

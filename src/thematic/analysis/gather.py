@@ -59,7 +59,7 @@ def report_data(
     agreement = _agreement(study)
     themes = _themes(study, coder, quotes)
     facts = _facts(study, included, agreement, bool(themes))
-    order = order_by or _default_order(people)
+    order = order_by or default_order(people)
     return ReportData(
         title=title or study.setting("title", "") or "Results",
         generated=f"{dt.date.today().isoformat()}, thematic {__version__}",
@@ -87,7 +87,7 @@ def _interviews(study: Study) -> list[Document]:
     return [d for d in study.documents(kind="transcript") if d.translation_of is None]
 
 
-def _default_order(people: Sequence[Any]) -> str | None:
+def default_order(people: Sequence[Any]) -> str | None:
     names = {name for p in people for name in p.attributes}
     return next((n for n in ("role", "site") if n in names), None)
 

@@ -9,6 +9,7 @@ from typer.core import TyperGroup
 from thematic import __version__
 from thematic.cli import (
     agreement,
+    analysis,
     assignments,
     codes,
     coding,
@@ -91,6 +92,12 @@ app.add_typer(coding.coders_app, name="coders")
 app.add_typer(coding.codings_app, name="codings")
 app.add_typer(memos.app, name="memos")
 app.add_typer(queries.app, name="query")
+app.command("figures")(analysis.figures)
+app.command("report")(analysis.report)
+app.add_typer(analysis.export_app, name="export")
+app.add_typer(analysis.framework_app, name="framework")
+app.add_typer(analysis.quotes_app, name="quotes")
+app.add_typer(analysis.coreq_app, name="coreq")
 app.add_typer(study.template_app, name="template")
 app.add_typer(study.guide_app, name="guide")
 

@@ -34,11 +34,10 @@ def search(
     """Search the text of every document; show each hit in its context (keyword in context)."""
     with open_study() as study:
         frame = study.search(query, where=parse_where(where), limit=limit, width=width)
-    shown = (
-        frame
-        if output_format != "table"
-        else frame[["rank", "document", "participant", "speaker", "left", "match", "right"]]
-    )
+    shown = frame
+    if output_format == "table":
+        context = frame["left"] + "[" + frame["match"] + "]" + frame["right"]
+        shown = frame.assign(context=context)[["rank", "document", "speaker", "context"]]
     emit_frame(
         shown,
         "Search",
@@ -53,6 +52,9 @@ def words(
     where: list[str] = WhereOption,
     limit: int = typer.Option(50, "--limit", "-n", help="How many words."),
     all_words: bool = typer.Option(False, "--all-words", help="Keep stop words (the, and, ...)."),
+    speaker_labels: bool = typer.Option(
+        False, "--speaker-labels", help="Count the words of speaker labels (Interviewer, P07)."
+    ),
     min_length: int = typer.Option(2, help="Shortest word counted."),
     output_format: str = FormatOption,
     output: Path = OutputOption,
@@ -60,7 +62,11 @@ def words(
     """The most frequent words, with how many documents use each."""
     with open_study() as study:
         frame = study.word_frequencies(
-            where=parse_where(where), limit=limit, stop_words=not all_words, min_length=min_length
+            where=parse_where(where),
+            limit=limit,
+            stop_words=not all_words,
+            min_length=min_length,
+            speaker_labels=speaker_labels,
         )
     emit_frame(frame, "Word frequency", output_format, output, caption=frame.attrs.get("scope", ""))
 

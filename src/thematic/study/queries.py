@@ -84,17 +84,20 @@ class QueriesMixin(ScopeMixin):
         limit: int | None = 100,
         stop_words: bool = True,
         min_length: int = 2,
+        speaker_labels: bool = False,
     ) -> pd.DataFrame:
         """The most frequent words: ``word``, ``count`` and ``documents`` (how many hold it).
 
         Words are those the search index holds (no stemming; "doctor's" counts as "doctor"),
         so every listed word can be searched for. Stop words (English and Urdu function
-        words and interview fillers) are left out unless ``stop_words=False``.
+        words and interview fillers) are left out unless ``stop_words=False``, and so are
+        the words of speaker labels ("Interviewer", "P07") unless ``speaker_labels=True``.
         """
         with self._read() as connection:
             scope = self._scope(connection, where=where, documents_=documents, kinds=kinds)
             counts = search_sql.term_counts(connection, list(scope.documents))
-        skip = word_lists.STOP_WORDS if stop_words else frozenset()
+            labels = self._speaker_words(connection, scope) if not speaker_labels else set()
+        skip = (word_lists.STOP_WORDS if stop_words else frozenset()) | labels
         kept = [
             (word, count, docs)
             for word, count, docs in counts
@@ -104,6 +107,11 @@ class QueriesMixin(ScopeMixin):
         frame = pd.DataFrame(kept[:limit], columns=["word", "count", "documents"])
         frame.attrs.update(documents=len(scope.documents), scope=_scope_note(scope, where))
         return frame
+
+    def _speaker_words(self, connection: sa.Connection, scope: Scope) -> set[str]:
+        table = self._turn_table(connection, list(scope.documents))
+        names = {name for _, _, speakers in table.values() for name in speakers if name}
+        return {token for name in names for _, _, token in text_search.tokenize(name)}
 
     # -- coding query -------------------------------------------------------------------------
     def coding_query(
