@@ -328,7 +328,8 @@ def _candidate(
         return None
     if trim:
         turn = next(((t.start, t.end) for t in document.turns if t.start <= start < t.end), None)
-        start, end = quoting.excerpt(document.text, start, end, turn=turn)
+        # Whole sentences of the coded passage only: no padding with uncoded neighbours.
+        start, end = quoting.excerpt(document.text, start, end, turn=turn, min_chars=0)
     return quoting.Candidate(
         document_id=document_id,
         start=start,
