@@ -174,7 +174,10 @@ def _add_colorbar(figure: Figure, ax: Axes, norm: Normalize, label: str) -> None
     bar.set_label(label, **_LABEL)
     bar.ax.tick_params(labelsize=SMALL_PT)
     if isinstance(norm, BoundaryNorm):  # a tick in the middle of each step
-        bar.set_ticks(list(norm.boundaries[:-1] + 0.5))
+        steps = norm.boundaries[:-1] + 0.5
+        every = 1 if len(steps) <= 8 else 2  # two-digit labels would touch
+        bar.set_ticks(list(steps[::every]))
+        bar.ax.set_xticklabels([_number(v) for v in steps[::every]])
         bar.ax.tick_params(length=0)
     else:
         bar.ax.xaxis.set_major_locator(MaxNLocator(integer=True))

@@ -68,7 +68,10 @@ def figures(
         matrix = study.matrix(rows, columns, count=count, where=filters, coder=coder)
         written += plots.save_figure(
             plots.matrix_heatmap(
-                matrix, value=count, title=f"{rows.capitalize()}s by {columns} ({count})"
+                matrix,
+                value=count,
+                title=f"{rows.capitalize()}s by {columns} ({count})",
+                n_participants=n,
             ),
             output / f"matrix-{rows}-by-{columns}",
             chosen,

@@ -35,6 +35,7 @@ TableFormat = Literal["csv", "xlsx"]
 ImageFormat = Literal["png", "svg"]
 Near = Literal["overlap", "turn", "document"]
 Level = Literal["theme", "subtheme", "code"]
+Count = Literal["references", "participants", "documents", "characters"]
 DownloadParam = Annotated[TableFormat | None, Query(alias="format")]
 MEDIA = {
     "csv": "text/csv; charset=utf-8",
@@ -171,6 +172,16 @@ def download_links(request: Request) -> dict[str, str]:
     return {fmt: link(request.url.path, [*params, ("format", fmt)]) for fmt in ("csv", "xlsx")}
 
 
+def images(request: Request, stem: str) -> dict[str, str]:
+    """A figure of this page's result: shown (png), and downloads (png, svg)."""
+    params = params_of(request)
+    return {
+        "src": link(f"{stem}.png", params),
+        "png": link(f"{stem}.png", [*params, ("download", "1")]),
+        "svg": link(f"{stem}.svg", params),
+    }
+
+
 def workspace_link(document_id: int, start: int, end: int) -> str:
     """The coding workspace opened at a passage (static/jump.js scrolls to it)."""
     return f"/documents/{int(document_id)}/code?at={int(start)}-{int(end)}"
@@ -286,9 +297,14 @@ def figures_page(
         order_choices=[c.name for c in choices],
         figures=FIGURES,
         counts=counts,
-        image=lambda name, fmt, download=False: link(
-            f"/figures/{name}.{fmt}", [*params, *([("download", "1")] if download else [])]
-        ),
+        images={
+            name: {
+                "src": link(f"/figures/{name}.png", params),
+                "png": link(f"/figures/{name}.png", [*params, ("download", "1")]),
+                "svg": link(f"/figures/{name}.svg", params),
+            }
+            for name in FIGURES
+        },
     )
 
 
