@@ -51,7 +51,21 @@ def test_coding_query_matrix_cooccurrence_frequencies(tiny_file: Path, tmp_path:
     )
     assert [r["text"] for r in out["rows"]] == ["the internet fails."]
     alone = run("query", "coding", "Technological/Internet", "--not", "Systemic", "--near", "turn")
-    assert "The internet never works here." in alone and "1 passages" in alone
+    assert "1 passage; coding layer: consensus" in alone
+    rows = json.loads(
+        run(
+            "query",
+            "coding",
+            "Technological/Internet",
+            "--not",
+            "Systemic",
+            "--near",
+            "turn",
+            "-f",
+            "json",
+        )
+    )["rows"]
+    assert [r["text"] for r in rows] == ["The internet never works here."]
     run(
         "query",
         "matrix",

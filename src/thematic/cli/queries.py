@@ -43,7 +43,8 @@ def search(
         "Search",
         output_format,
         output,
-        caption=f"{len(frame)} hits in {frame.attrs['documents']} documents for {query}",
+        caption=f"{_count(len(frame), 'hit')} in {_count(frame.attrs['documents'], 'document')}"
+        f" for {query}",
     )
 
 
@@ -104,7 +105,7 @@ def coding(
         "Coded passages",
         output_format,
         output,
-        caption=f"{len(frame)} passages; coding layer: {frame.attrs['layer']}",
+        caption=f"{_count(len(frame), 'passage')}; coding layer: {frame.attrs['layer']}",
     )
 
 
@@ -154,7 +155,7 @@ def cooccurrence(
         "Co-occurrence",
         output_format,
         output,
-        caption=f"{len(frame)} pairs ({near}); coding layer: {frame.attrs['layer']}",
+        caption=f"{_count(len(frame), 'pair')} ({near}); coding layer: {frame.attrs['layer']}",
     )
 
 
@@ -178,3 +179,7 @@ def frequencies(
         caption=f"n = {len(frame.attrs['participants'])} participants; "
         f"coding layer: {frame.attrs['layer']}",
     )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")

@@ -51,10 +51,10 @@ NEAR_WORDS = {
     "turn": "in the same speaker turn",
     "document": "in the same document",
 }
-MAX_VALUES = 30  # attributes with more distinct values (ages, free text) get no filter
+FEW_VALUES = 12  # an attribute of undeclared type with more values gets no filter
 
 
-# -- the scope of a query ------------------------------------------------------------------------
+# -- the scope of a query ----------------------------------------------------------------------
 @dataclass(frozen=True)
 class QueryScope:
     """Which participants (``where``) and whose codings (``coder``) a query reads."""
@@ -103,20 +103,33 @@ class Choice:
 
 
 def attribute_choices(study: Study) -> list[Choice]:
-    """Filters built from the participants' attributes (in the attribute's own order)."""
+    """Filters built from the participants' category attributes (in their own order).
+
+    Numbers and dates (age, interview date) make no useful list; an attribute imported
+    without a declared type gets a filter when it has a few values only.
+    """
     seen: dict[str, set[str]] = {}
     for person in study.participants():
         for name, value in person.attributes.items():
             if value is not None and str(value).strip():
                 seen.setdefault(name, set()).add(str(value))
-    order = {a.name: [str(v) for v in a.allowed] for a in study.attributes()}
+    declared = {a.name: a for a in study.attributes()}
     choices = []
     for name, values in seen.items():
-        if len(values) > MAX_VALUES:
+        kind = declared[name].type if name in declared else "text"
+        if kind != "category" and (kind != "text" or len(values) > FEW_VALUES):
             continue
-        known = [v for v in order.get(name, []) if v in values]
+        order = [str(v) for v in declared[name].allowed] if name in declared else []
+        known = [v for v in order if v in values]
         choices.append(Choice(name, known + sorted(values - set(known))))
     return choices
+
+
+def attribute_label(name: str, value: object) -> str:
+    """An attribute value as a label: "site" needs no name, "clinical responsibility" does."""
+    text = str(value)
+    plain = text.lower() in ("yes", "no", "true", "false") or text.replace(".", "").isdigit()
+    return f"{name.replace('_', ' ')}: {text}" if plain else text
 
 
 def layer_choices(study: Study) -> list[tuple[str, str]]:
@@ -155,7 +168,7 @@ def analysis_page(
     )
 
 
-# -- links -----------------------------------------------------------------------------------------
+# -- links -------------------------------------------------------------------------------------
 def params_of(request: Request, drop: Sequence[str] = ("format",)) -> list[tuple[str, str]]:
     return [(k, v) for k, v in request.query_params.multi_items() if k not in drop]
 
@@ -182,6 +195,40 @@ def images(request: Request, stem: str) -> dict[str, str]:
     }
 
 
+@dataclass(frozen=True)
+class Pager:
+    """Which rows of a long result a page shows, and links to the pages before and after."""
+
+    first: int  # 1-based number of the first row shown
+    last: int
+    total: int
+    previous: str | None
+    next: str | None
+
+
+def paged(
+    request: Request, frame: pd.DataFrame, number: int, size: int
+) -> tuple[pd.DataFrame, Pager]:
+    """Rows ``(number - 1) * size`` on of ``frame`` and the pager for them."""
+    pages = max(1, -(-len(frame) // size))
+    number = min(max(number, 1), pages)
+    params = params_of(request, drop=("format", "page"))
+
+    def to(n: int) -> str:
+        return link(request.url.path, [*params, ("page", n)])
+
+    start = (number - 1) * size
+    shown = frame.iloc[start : start + size]
+    pager = Pager(
+        first=start + 1,
+        last=start + len(shown),
+        total=len(frame),
+        previous=to(number - 1) if number > 1 else None,
+        next=to(number + 1) if number < pages else None,
+    )
+    return shown, pager
+
+
 def workspace_link(document_id: int, start: int, end: int) -> str:
     """The coding workspace opened at a passage (static/jump.js scrolls to it)."""
     return f"/documents/{int(document_id)}/code?at={int(start)}-{int(end)}"
@@ -192,7 +239,7 @@ def back_to(target: str, message: str, request: Request) -> RedirectResponse:
     return RedirectResponse(safe_path(target), status_code=303)
 
 
-# -- downloads -------------------------------------------------------------------------------------
+# -- downloads ---------------------------------------------------------------------------------
 def file_name(stem: str, suffix: str) -> str:
     """A plain ASCII file name (it goes into a header)."""
     clean = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-.") or "result"
@@ -237,7 +284,7 @@ def figure_response(figure: Figure, fmt: ImageFormat, stem: str, download: bool)
     return attachment(plots.svg_text(figure).encode("utf-8"), file_name(stem, "svg"), MEDIA["svg"])
 
 
-# -- figures ---------------------------------------------------------------------------------------
+# -- figures -----------------------------------------------------------------------------------
 FIGURES = {
     "subthemes-by-participant": "Subthemes raised by each participant",
     "frequency-of-main-themes": "Frequency of main themes",
@@ -322,7 +369,7 @@ def figure_image(
     return figure_response(figure, fmt, name, download)
 
 
-# -- the report ------------------------------------------------------------------------------------
+# -- the report --------------------------------------------------------------------------------
 REPORT_MEDIA = {"docx": MEDIA["docx"], "html": MEDIA["html"], "md": MEDIA["zip"]}
 
 

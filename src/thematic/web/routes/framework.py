@@ -20,6 +20,8 @@ from thematic.web.routes.analysis import (
     QueryScope,
     Scope,
     analysis_page,
+    attribute_choices,
+    attribute_label,
     back_to,
     link,
     params_of,
@@ -38,12 +40,16 @@ def _grid(frame: pd.DataFrame, study: Study) -> dict[str, Any]:
     for row in frame.to_dict("records"):
         passages = [p for p in str(row["passages"]).split("\n\n") if p.strip()]
         cells.setdefault(row["participant"], {})[row["subtheme"]] = {**row, "list": passages}
+    names = [c.name for c in attribute_choices(study)]
+
+    def attributes(label: str) -> list[str]:
+        values = people[label].attributes if label in people else {}
+        return [attribute_label(n, values[n]) for n in names if values.get(n) not in (None, "")]
+
     rows = [
         {
             "participant": label,
-            "attributes": [
-                str(v) for v in (people[label].attributes if label in people else {}).values() if v
-            ],
+            "attributes": attributes(label),
             "cells": [by_subtheme[s] for s in subthemes],
         }
         for label, by_subtheme in cells.items()

@@ -26,9 +26,11 @@ from thematic.web.routes.analysis import (
     QueryScope,
     Scope,
     analysis_page,
+    attribute_label,
     figure_response,
     images,
     link,
+    paged,
     params_of,
     scope_context,
     table_download,
@@ -38,7 +40,8 @@ from thematic.web.routes.analysis import (
 router = APIRouter()
 
 WIDTH = 50  # characters of context either side of a search hit
-SHOWN = 500  # rows shown on a page; downloads hold every row
+SHOWN = 200  # rows shown on a page (the pager shows the rest); downloads hold every row
+Page = Annotated[int, Query(ge=1)]
 COUNT_WORDS = {
     "references": "coded passages",
     "participants": "participants with a coded passage",
@@ -62,13 +65,14 @@ def queries_home() -> Response:
     return RedirectResponse("/queries/search", status_code=303)
 
 
-# -- text search ---------------------------------------------------------------------------------
+# -- text search -------------------------------------------------------------------------------
 @router.get("/queries/search", include_in_schema=False)
 def search_page(
     request: Request,
     study: MemberStudy,
     scope: Scope,
     q: str = "",
+    page: Page = 1,
     fmt: DownloadParam = None,
 ) -> Response:
     if fmt:
@@ -82,7 +86,8 @@ def search_page(
             frame = study.search(q, where=scope.where, width=WIDTH)
         except Invalid as problem:
             error = str(problem)
-    hits = [] if frame is None else frame.head(SHOWN).to_dict("records")
+    shown, pager = paged(request, frame if frame is not None else pd.DataFrame(), page, SHOWN)
+    hits = shown.to_dict("records")
     for hit in hits:
         hit["href"] = workspace_link(hit["document_id"], hit["start"], hit["end"])
     return analysis_page(
@@ -94,13 +99,12 @@ def search_page(
         q=q,
         error=error,
         hits=hits,
-        total=0 if frame is None else len(frame),
+        pager=pager,
         documents=0 if frame is None else frame.attrs.get("documents", 0),
-        shown=SHOWN,
     )
 
 
-# -- word frequency ------------------------------------------------------------------------------
+# -- word frequency ----------------------------------------------------------------------------
 @router.get("/queries/words", include_in_schema=False)
 def words_page(
     request: Request,
@@ -133,7 +137,7 @@ def words_page(
     )
 
 
-# -- coding query --------------------------------------------------------------------------------
+# -- coding query ------------------------------------------------------------------------------
 def _run_coding(study: Study, scope: QueryScope, code: str, combine: dict[str, Any]) -> Any:
     return study.coding_query(
         code,
@@ -146,14 +150,15 @@ def _run_coding(study: Study, scope: QueryScope, code: str, combine: dict[str, A
     )
 
 
-def _passages(frame: pd.DataFrame, pinned: set[tuple[int, int, int]]) -> list[dict[str, Any]]:
+def _passages(
+    frame: pd.DataFrame, pinned: set[tuple[int, int, int]], shown: list[str]
+) -> list[dict[str, Any]]:
     """Rows of a coding query as the page shows them, with the participant's attributes."""
-    columns = list(frame.columns)
-    names = columns[columns.index("participant") + 1 : columns.index("theme")]
+    names = [n for n in shown if n in frame.columns]
     rows = []
-    for row in frame.head(SHOWN).to_dict("records"):
+    for row in frame.to_dict("records"):
         key = (int(row["document_id"]), int(row["start"]), int(row["end"]))
-        row["attributes"] = [(n, row[n]) for n in names if row[n]]
+        row["attributes"] = [(n, attribute_label(n, row[n])) for n in names if row[n]]
         row["href"] = workspace_link(*key)
         row["pinned"] = key in pinned
         rows.append(row)
@@ -170,6 +175,7 @@ def coding_page(
     any_of: Annotated[list[str] | None, Query(alias="or")] = None,
     none_of: Annotated[list[str] | None, Query(alias="not")] = None,
     near: Near = "overlap",
+    page: Page = 1,
     fmt: DownloadParam = None,
 ) -> Response:
     combine = {
@@ -183,12 +189,15 @@ def coding_page(
             raise Invalid("choose a code to query first")
         frame = _run_coding(study, scope, code, combine)
         return table_download({"Coding query": frame}, "coding-query", fmt, _about(frame, scope))
-    frame, error, rows = None, None, []
+    context = scope_context(study, scope)
+    frame, error, rows, pager = None, None, [], None
     if code:
         try:
             frame = _run_coding(study, scope, code, combine)
             pinned = {(q.document_id, q.start, q.end) for q in study.pinned_quotes(code)}
-            rows = _passages(frame, pinned)
+            shown, pager = paged(request, frame, page, SHOWN)
+            names = [c.name for c in context["choices"]]
+            rows = _passages(shown, pinned, names)
         except (Invalid, NotFound) as problem:
             error = str(problem)
     return analysis_page(
@@ -196,23 +205,22 @@ def coding_page(
         study,
         "query_coding.html",
         "coding",
-        **scope_context(study, scope),
+        **context,
         codes=_codes(study),
         code=code,
         combine=combine,
         near_words=NEAR_WORDS,
         error=error,
         rows=rows,
-        total=0 if frame is None else len(frame),
+        pager=pager,
         people=0 if frame is None else frame["participant"].replace("", pd.NA).nunique(),
         document_count=0 if frame is None else frame["document_id"].nunique(),
         layer=frame.attrs.get("layer", "") if frame is not None else "",
         back=link(request.url.path, params_of(request)),
-        shown=SHOWN,
     )
 
 
-# -- matrix coding query ---------------------------------------------------------------------------
+# -- matrix coding query -----------------------------------------------------------------------
 def _column_choices(study: Study) -> list[str]:
     names = {n for p in study.participants() for n in p.attributes}
     ordered = [a.name for a in study.attributes() if a.name in names]
@@ -276,7 +284,7 @@ def matrix_image(
     return figure_response(figure, fmt, f"matrix-{rows}-by-{columns}", download)
 
 
-# -- co-occurrence -----------------------------------------------------------------------------------
+# -- co-occurrence -----------------------------------------------------------------------------
 def _labels(paths: list[str], names: list[str]) -> list[str]:
     """Short names for the figure; the path after the theme where a name is used twice."""
     twice = {n for n in names if names.count(n) > 1}

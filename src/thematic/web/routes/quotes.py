@@ -104,7 +104,9 @@ def pin_form(
     back: Annotated[str, Form()] = "/quotes",
 ) -> Response:
     quote = study.pin_quote(code, document, start, end, note)
-    return back_to(back, f"Pinned a quote of {quote.participant or quote.document} to {quote.code}.", request)
+    return back_to(
+        back, f"Pinned a quote of {quote.participant or quote.document} to {quote.code}.", request
+    )
 
 
 @router.post("/quotes/{quote_id}/move", include_in_schema=False, dependencies=[CSRF])
@@ -116,7 +118,11 @@ def move_form(
     back: Annotated[str, Form()] = "/quotes",
 ) -> Response:
     moved = next(q for q in study.move_pinned_quote(quote_id, position) if q.id == quote_id)
-    return back_to(f"{back}#quote-{quote_id}", f"Moved the quote to place {moved.position + 1} under {moved.code}.", request)
+    return back_to(
+        f"{back}#quote-{quote_id}",
+        f"Moved the quote to place {moved.position + 1} under {moved.code}.",
+        request,
+    )
 
 
 @router.post("/quotes/{quote_id}/unpin", include_in_schema=False, dependencies=[CSRF])
@@ -130,7 +136,7 @@ def unpin_form(
     return back_to(back, "Unpinned the quote (its codings are untouched).", request)
 
 
-# -- the JSON API --------------------------------------------------------------------------------
+# -- the JSON API ------------------------------------------------------------------------------
 class PinIn(BaseModel):
     """A passage to pin as an exemplar quote for a code."""
 
