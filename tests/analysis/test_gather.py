@@ -36,8 +36,16 @@ def test_themes_subthemes_and_counts(tiny: thematic.Study) -> None:
 def test_summary_methods_and_coreq(tiny: thematic.Study) -> None:
     data = gather.report_data(tiny, include_figures=False)
     assert data.summary_text.startswith("4 participants took part in 4 interviews")
-    roles = next(t for t in data.summary_tables if t.title == "Participants by role")
-    assert roles.rows == [["nurse", 2, 50], ["doctor", 2, 50]]
+    people = data.summary_tables[0]
+    assert people.title == "Characteristics of participants" and people.note.startswith("n = 4")
+    assert people.rows == [
+        ["Role", "", ""],
+        ["\u2003nurse", 2, 50],
+        ["\u2003doctor", 2, 50],
+        ["Site", "", ""],
+        ["\u2003Karachi", 2, 50],
+        ["\u2003Lahore", 2, 50],
+    ]
     # No double coding in this study (bilal coded one passage alone): no agreement table.
     assert all("agreement" not in t.title.lower() for t in data.summary_tables)
     assert "We interviewed 4 participants at 2 sites (Karachi, Lahore)" in data.methods

@@ -95,27 +95,7 @@ def default_order(people: Sequence[Any]) -> str | None:
 def _summary_tables(
     study: Study, included: list[str], agreement: dict[str, Any] | None
 ) -> list[ReportTable]:
-    people = {p.label: p for p in study.participants()}
-    tables = []
-    for definition in study.attributes():
-        if definition.type != "category":
-            continue
-        counts = Counter(
-            str(people[label].attributes.get(definition.name) or "not recorded")
-            for label in included
-        )
-        if not counts or len(counts) > 12:
-            continue
-        order = [str(v) for v in definition.allowed if str(v) in counts]
-        order += sorted(set(counts) - set(order))
-        tables.append(
-            ReportTable(
-                title=f"Participants by {definition.name.replace('_', ' ')}",
-                columns=[definition.name.replace("_", " ").capitalize(), "Participants", "%"],
-                rows=[[v, counts[v], round(100 * counts[v] / len(included))] for v in order],
-                note=f"n = {len(included)} participants",
-            )
-        )
+    tables = [_characteristics(study, included)]
     languages = Counter(d.language or "not recorded" for d in _interviews(study))
     if languages:
         tables.append(
@@ -141,6 +121,36 @@ def _summary_tables(
             )
         )
     return tables
+
+
+def _characteristics(study: Study, included: list[str]) -> ReportTable:
+    """Table 1 of a qualitative paper: each category attribute's values with n and %, each
+    numeric one as median (range). Attributes with one value for everyone say nothing and
+    are left out, as are free text and dates."""
+    people = {p.label: p for p in study.participants()}
+    rows: list[list[str | int | float]] = []
+    for definition in study.attributes():
+        values = [people[label].attributes.get(definition.name) for label in included]
+        name = definition.name.replace("_", " ").capitalize()
+        if definition.type == "number":
+            numbers = [float(v) for v in values if isinstance(v, int | float)]
+            if numbers:
+                low, mid, high = min(numbers), statistics.median(numbers), max(numbers)
+                rows.append([f"{name}, median (range)", f"{mid:g} ({low:g}-{high:g})", ""])
+            continue
+        counts = Counter(str(v) for v in values if v is not None and str(v) != "")
+        if definition.type != "category" or not 1 < len(counts) <= 12:
+            continue
+        rows.append([name, "", ""])
+        order = [str(v) for v in definition.allowed if str(v) in counts]
+        order += sorted(set(counts) - set(order))
+        rows += [[f"\u2003{v}", counts[v], round(100 * counts[v] / len(included))] for v in order]
+    return ReportTable(
+        title="Characteristics of participants",
+        columns=["Characteristic", "n", "%"],
+        rows=rows,
+        note=f"n = {len(included)} participants",
+    )
 
 
 def _language(code: str) -> str:
