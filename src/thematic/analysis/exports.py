@@ -30,7 +30,7 @@ def participants_table(study: Study) -> pd.DataFrame:
         }
         row.update({name: "" if v is None else str(v) for name, v in person.attributes.items()})
         rows.append(row)
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=None if rows else ["participant", "eligible"])
 
 
 def documents_table(study: Study) -> pd.DataFrame:

@@ -13,6 +13,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from thematic.analysis import exports
+from thematic.errors import Invalid
 from thematic.study import Study
 from thematic.web.deps import CSRF, MemberStudy
 from thematic.web.routes.analysis import (
@@ -74,6 +75,11 @@ def framework_page(
     chosen = theme or (themes[0] if themes else "")
     if fmt:
         frame = _framework(study, scope, None if all_themes or not chosen else chosen)
+        if frame.empty:  # (exports.framework_sheets needs participants to lay it out)
+            raise Invalid(
+                "the framework matrix is empty: it needs subthemes and documents linked to "
+                "participants"
+            )
         about = {**frame.attrs, "coder": scope.coder or "default layer"}
         if fmt == "csv":
             return table_download({"Framework": frame}, "framework", fmt, about)

@@ -6,6 +6,7 @@ image address with the same parameters."""
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Annotated, Any
 
 import pandas as pd
@@ -90,6 +91,7 @@ def search_page(
     hits = shown.to_dict("records")
     for hit in hits:
         hit["href"] = workspace_link(hit["document_id"], hit["start"], hit["end"])
+        hit["rtl"] = right_to_left(f"{hit['match']} {hit['left']}")
     return analysis_page(
         request,
         study,
@@ -102,6 +104,21 @@ def search_page(
         pager=pager,
         documents=0 if frame is None else frame.attrs.get("documents", 0),
     )
+
+
+def right_to_left(text: str) -> bool:
+    """Whether the first letter of ``text`` is written right to left (Urdu, Arabic, ...).
+
+    A hit in an Urdu transcript reads from right to left across its row: the words before
+    it go on its right and the words after it on its left.
+    """
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
 
 
 # -- word frequency ----------------------------------------------------------------------------
