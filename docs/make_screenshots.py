@@ -38,6 +38,13 @@ def main() -> None:
             "workspace-urdu": f"/documents/{urdu.id}/code",
             "codebook": "/codebook",
             "memos": "/memos",
+            "query-search": "/queries/search?q=%22power+cuts%22+OR+load*",
+            "query-coding": "/queries/coding?code=Personal%2FTrust&and=Technological",
+            "query-matrix": "/queries/matrix?rows=subtheme&columns=site&count=participants",
+            "framework": "/queries/framework",
+            "figures": "/figures",
+            "quotes": "/quotes",
+            "report": "/report",
         }
         with (
             LiveServer(create_app(study, secret_key="shots"), free_port()) as server,
