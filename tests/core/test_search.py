@@ -372,3 +372,11 @@ def test_hits_are_sorted_disjoint_and_only_when_matching(text: str, query: str) 
     found = hits(parsed, text)
     assert bool(found) == matches(parsed, text)
     assert all(a[1] < b[0] for a, b in pairwise(found))
+
+
+def test_hits_where_lower_casing_changes_the_length() -> None:
+    """"İ" lower-cases to two code points, so the quick path is not used; same hits."""
+    text = "İstanbul: the internet, the Internet and ha ha ha"
+    assert text.lower() != text and len(text.lower()) != len(text)
+    spans = hits(parse_query('internet OR "ha ha"'), text)
+    assert [text[a:b] for a, b in spans] == ["internet", "Internet", "ha ha ha"]

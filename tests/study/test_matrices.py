@@ -17,7 +17,7 @@ SUBTHEMES = [
 
 
 def test_theme_frequencies(tiny: thematic.Study) -> None:
-    table = tiny.code_frequencies("theme")
+    table = tiny.code_frequencies("theme", characters=True)
     assert list(table.index) == ["Systemic", "Technological"]
     # Systemic: doc1 No law + Funding, doc2 No law + Licensing.
     assert table.loc["Systemic", "references"] == 4

@@ -162,6 +162,7 @@ def cooccurrence(
 @app.command("frequencies")
 def frequencies(
     level: str = typer.Option("theme", help="theme, subtheme or code."),
+    characters: bool = typer.Option(False, "--characters", help="Also count coded characters."),
     where: list[str] = WhereOption,
     coder: str = CoderOption,
     output_format: str = FormatOption,
@@ -169,7 +170,9 @@ def frequencies(
 ) -> None:
     """References, documents, participants and characters for each code at a level."""
     with open_study() as study:
-        frame = study.code_frequencies(level, where=parse_where(where), coder=coder)
+        frame = study.code_frequencies(
+            level, where=parse_where(where), coder=coder, characters=characters
+        )
     shown = frame if output_format != "table" else frame.drop(columns=["definition"])
     emit_frame(
         shown,

@@ -513,34 +513,96 @@ def to_tsquery(query: Query) -> str:
 
 
 # -- matching in Python ------------------------------------------------------------------------
-def _occurrences(leaf: Term | Phrase, pieces: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+def _char_ranges(categories: str) -> str:
+    """A regex character class body for every code point whose category starts with one of
+    ``categories`` (computed once, from the running Python's Unicode tables)."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x110000):
+        if unicodedata.category(chr(code))[0] in categories:
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+
+
+@functools.cache
+def _word_class() -> str:
+    """Word characters as a regex class: letters and digits (``[^\\W_]``), marks, private
+    use and the joiners; the same set as _is_word_char."""
+    extra = _char_ranges("M") + "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"
+    return f"(?:[^\\W_]|[{extra}\u200c\u200d])"
+
+
+@functools.cache
+def _leaf_pattern(pieces: tuple[str, ...], prefix: bool) -> re.Pattern[str]:
+    """A regex matching, at a given position, consecutive word pieces (split at apostrophes,
+    as the indexes hold them) with non-word characters between them; the last piece may be
+    a prefix. The caller checks that no word character comes before."""
+    word = _word_class()
+    not_word = f"(?:(?!{word}).)+"
+    body = not_word.join(re.escape(piece) for piece in pieces)
+    tail = f"{word}*" if prefix else f"(?!{word})"
+    return re.compile(f"{body}{tail}", re.IGNORECASE | re.DOTALL)
+
+
+@functools.cache
+def _search_pattern(pieces: tuple[str, ...], prefix: bool) -> re.Pattern[str]:
+    """The same over a whole text, overlapping occurrences included (slower: used only when
+    lower-casing changes a text's length)."""
+    marks = _char_ranges("M")
+    before = f"(?<![^\\W_])(?<![{marks}\ue000-\uf8ff\u200c\u200d])"
+    inner = _leaf_pattern(pieces, prefix).pattern
+    return re.compile(f"{before}(?=({inner}))", re.IGNORECASE | re.DOTALL)
+
+
+class _Text:
+    """A document's text and its lower-cased copy, for finding words quickly."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        lowered = text.lower()
+        # Lower-casing only ever lengthens (İ -> i + dot); same length: same positions.
+        self.lowered = lowered if len(lowered) == len(text) else None
+
+
+def _occurrences(leaf: Term | Phrase, text: _Text) -> list[tuple[int, int]]:
+    """Every occurrence, overlapping ones included ("ha ha" twice in "ha ha ha").
+
+    The first piece is found with str.find on the lower-cased text (fast); the regex then
+    checks the rest at each place found.
+    """
     if isinstance(leaf, Term):
         wanted, prefix = _split(leaf.word), leaf.prefix
     else:
         wanted, prefix = tuple(part for word in leaf.words for part in _split(word)), False
     if not wanted:
         return []
-    size, last = len(wanted), wanted[-1]
+    if text.lowered is None:
+        return [m.span(1) for m in _search_pattern(wanted, prefix).finditer(text.text)]
+    pattern, body, first = _leaf_pattern(wanted, prefix), text.text, wanted[0]
     found = []
-    for index in range(len(pieces) - size + 1):
-        tail = pieces[index + size - 1][2]
-        if (tail.startswith(last) if prefix else tail == last) and all(
-            pieces[index + k][2] == wanted[k] for k in range(size - 1)
-        ):
-            found.append((pieces[index][0], pieces[index + size - 1][1]))
+    position = text.lowered.find(first)
+    while position >= 0:
+        if position == 0 or not _is_word_char(body[position - 1]):
+            match = pattern.match(body, position)
+            if match:
+                found.append(match.span())
+        position = text.lowered.find(first, position + 1)
     return found
 
 
-def _evaluate(
-    query: Query, pieces: list[tuple[int, int, str]]
-) -> tuple[bool, list[tuple[int, int]]]:
+def _evaluate(query: Query, text: _Text) -> tuple[bool, list[tuple[int, int]]]:
     """Whether the query holds, and the hits of the positive words that make it hold."""
     if isinstance(query, Term | Phrase):
-        spans = _occurrences(query, pieces)
+        spans = _occurrences(query, text)
         return bool(spans), spans
     if isinstance(query, Not):
-        return not _evaluate(query.item, pieces)[0], []
-    results = [_evaluate(item, pieces) for item in query.items]
+        return not _evaluate(query.item, text)[0], []
+    results = [_evaluate(item, text) for item in query.items]
     if isinstance(query, And):
         if all(found for found, _ in results):
             return True, [span for _, spans in results for span in spans]
@@ -551,7 +613,7 @@ def _evaluate(
 
 def matches(query: Query, text: str) -> bool:
     """Whether the document ``text`` satisfies the query (a phrase is consecutive words)."""
-    return _evaluate(query, _pieces(text))[0]
+    return _evaluate(query, _Text(nfc(text)))[0]
 
 
 def hits(query: Query, text: str) -> list[tuple[int, int]]:
@@ -560,7 +622,7 @@ def hits(query: Query, text: str) -> list[tuple[int, int]]:
     Sorted and non-overlapping; empty when the text does not match. Words under NOT, and
     words of an OR branch or AND group that does not hold, are not hits.
     """
-    found, spans = _evaluate(query, _pieces(text))
+    found, spans = _evaluate(query, _Text(nfc(text)))
     return merge_spans(spans) if found else []
 
 

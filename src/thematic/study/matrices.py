@@ -20,9 +20,10 @@ from thematic.core.models import Code
 from thematic.errors import Invalid, NotFound
 from thematic.store.schema import framework_summaries
 from thematic.store.schema import participants as participants_t
+from thematic.study import counting
 from thematic.study._base import utcnow
-from thematic.study.queries import NEAR, QueriesMixin, _turn_index
-from thematic.study.scope import Scope, Spans, Where, check_level
+from thematic.study.queries import NEAR, QueriesMixin
+from thematic.study.scope import Scope, Where, check_level
 
 COUNTS = ("references", "participants", "documents", "characters")
 _BIG = 1 << 40  # larger than any offset: keys of (group, offset) pairs stay ordered
@@ -39,16 +40,24 @@ class MatricesMixin(QueriesMixin):
         where: Where | None = None,
         coder: str | None = None,
         documents: Iterable[int | str] | None = None,
+        characters: bool = False,
     ) -> pd.DataFrame:
-        """Per code at ``level``: references, documents, participants and characters.
+        """Per code at ``level``: references, participants and documents (and characters
+        coded, with ``characters=True``: it reads every span, so it takes longer).
 
-        Index: code path. Columns: ``name``, ``theme``, ``definition`` and the four counts.
+        Index: code path. Columns: ``name``, ``theme``, ``definition`` and the counts.
         Codes never applied have zeros.
         """
         with self._read() as connection:
             scope = self._scope(connection, where=where, coder=coder, documents_=documents)
             mapping, rows = self._level_map(connection, check_level(level))
-            spans = self._rows_of(self._spans(connection, scope, mapping), mapping)
+            spans = self._spans(connection, scope, mapping, full=False) if characters else None
+            if spans is None:
+                counts = self._coding_counts(connection, scope, mapping)
+            else:  # the spans hold the counts too: one read, not two
+                counts = np.stack(
+                    [spans.code, spans.document, np.ones(len(spans), dtype=np.int64)], axis=1
+                )
         table = pd.DataFrame(
             {
                 "name": [c.name for c in rows],
@@ -57,11 +66,20 @@ class MatricesMixin(QueriesMixin):
             },
             index=pd.Index([c.path for c in rows], name="code"),
         )
-        keys = np.array([c.id for c in rows], dtype=np.int64)
-        for count in COUNTS:
-            table[count] = _count(spans, scope, count, np.zeros(len(spans), dtype=np.int64), keys)[
-                :, 0
-            ]
+        lookup = counting.lookup_table(mapping, [c.id for c in rows])
+        row, index, n = counting.rows_of(lookup, counts[:, 0]), _DocumentIndex(scope), len(rows)
+        keep = (row >= 0) & (index.position(counts[:, 1]) >= 0)
+        cell, document = row[keep], counts[keep, 1]
+        table["references"] = counting.grid(cell, counts[keep, 2], n, 1)[:, 0]
+        table["participants"] = counting.distinct_units(cell, index.person(document), n, 1)[:, 0]
+        table["documents"] = counting.distinct_units(cell, index.position(document), n, 1)[:, 0]
+        if spans is not None:
+            row = counting.rows_of(lookup, spans.code)
+            keep = row >= 0
+            added = counting.union_lengths(
+                row[keep], spans.document[keep], spans.start[keep], spans.end[keep]
+            )
+            table["characters"] = counting.grid(row[keep], added, n, 1)[:, 0]
         table.attrs.update(level=level, layer=scope.layer, participants=_people(scope))
         return table
 
@@ -88,26 +106,36 @@ class MatricesMixin(QueriesMixin):
         with self._read() as connection:
             scope = self._scope(connection, where=where, coder=coder, documents_=documents)
             mapping, row_codes = self._level_map(connection, check_level(rows), codes)
-            spans = self._rows_of(self._spans(connection, scope, mapping), mapping)
-        labels, column_of = _columns(scope, columns)
-        values = _count(
-            spans, scope, count, column_of[_document_index(scope, spans.document)], None
-        )
-        keys = np.array([c.id for c in row_codes], dtype=np.int64)
-        grid = _grid(values, keys, len(labels))
+            labels, column_of = _columns(scope, columns)
+            lookup = counting.lookup_table(mapping, [c.id for c in row_codes])
+            index = _DocumentIndex(scope)
+            width, n = max(len(labels), 1), len(row_codes)
+            if count == "characters":
+                spans = self._spans(connection, scope, mapping, full=False)
+                row, document = counting.rows_of(lookup, spans.code), spans.document
+                added = counting.union_lengths(np.maximum(row, 0), document, spans.start, spans.end)
+            else:
+                counts = self._coding_counts(connection, scope, mapping)
+                row, document = counting.rows_of(lookup, counts[:, 0]), counts[:, 1]
+                added = counts[:, 2]
+        column = np.full(len(row), -1, dtype=np.int64)
+        known = index.position(document)
+        column[known >= 0] = column_of[known[known >= 0]]
+        keep = (row >= 0) & (column >= 0)
+        cell = row[keep] * width + column[keep]
+        if count in ("references", "characters"):
+            grid = counting.grid(cell, added[keep], n, width)
+        elif count == "documents":
+            grid = counting.distinct_units(cell, known[keep], n, width)
+        else:
+            grid = counting.distinct_units(cell, index.person(document[keep]), n, width)
         frame = pd.DataFrame(
-            grid,
+            grid[:, : len(labels)],
             index=pd.Index([c.path for c in row_codes], name="code"),
             columns=pd.Index(labels, name=columns),
         )
         frame.attrs.update(count=count, columns=columns, layer=scope.layer)
         return frame
-
-    def _rows_of(self, spans: Spans, mapping: dict[int, int]) -> Spans:
-        """The spans with each code replaced by the row it counts for."""
-        lookup = np.vectorize(mapping.__getitem__, otypes=[np.int64])
-        rows = lookup(spans.code) if len(spans) else spans.code
-        return Spans(spans.coding, spans.document, rows, spans.coder, spans.start, spans.end)
 
     # -- co-occurrence --------------------------------------------------------------------------
     def cooccurrence(
@@ -132,17 +160,24 @@ class MatricesMixin(QueriesMixin):
         with self._read() as connection:
             scope = self._scope(connection, where=where, coder=coder, documents_=documents)
             mapping, row_codes = self._level_map(connection, check_level(level), codes)
-            spans = self._rows_of(self._spans(connection, scope, mapping), mapping)
+            spans = self._spans(connection, scope, mapping, full=False)
             turn_table = (
-                self._turn_table(connection, set(spans.document.tolist())) if near == "turn" else {}
+                self._turn_table(connection, np.unique(spans.document).tolist())
+                if near == "turn"
+                else None
             )
+        row = counting.rows_of(
+            counting.lookup_table(mapping, [c.id for c in row_codes]), spans.code
+        )
+        keep = row >= 0
+        row, document = row[keep], spans.document[keep]
+        start, end = spans.start[keep], spans.end[keep]
         if near == "overlap":
-            first, second = _overlap_pairs(spans)
-            units = spans.document[first]
+            first, second = counting.overlap_pairs(document, start, end)
         else:
-            unit = _turn_index(spans, turn_table) if near == "turn" else spans.document.copy()
-            first, second, units = _unit_pairs(unit, spans)
-        frame = _pair_table(spans, scope, row_codes, first, second, units, near)
+            unit = turn_table.units(document, start) if turn_table is not None else document
+            first, second, _ = counting.unit_pairs(unit, row)
+        frame = _pair_table(row, document, scope, row_codes, first, second)
         frame.attrs.update(level=level, near=near, layer=scope.layer)
         return frame
 
@@ -168,15 +203,16 @@ class MatricesMixin(QueriesMixin):
                 root = self._code(connection, theme)
                 subthemes = [c for c in subthemes if c.path.startswith(root.path + "/")]
                 mapping = {k: v for k, v in mapping.items() if v in {c.id for c in subthemes}}
-            spans = self._rows_of(self._spans(connection, scope, mapping), mapping)
-            texts = self._texts(connection, set(spans.document.tolist()))
+            spans = self._spans(connection, scope, mapping, full=False)
+            texts = self._texts(connection, np.unique(spans.document).tolist())
             summaries = self._summaries(connection)
         passages: dict[tuple[str, int], list[str]] = {}
         for i in range(len(spans)):
             person = scope.participant_of(int(spans.document[i]))
             if person is not None:
                 text = texts[int(spans.document[i])][int(spans.start[i]) : int(spans.end[i])]
-                passages.setdefault((person, int(spans.code[i])), []).append(text.strip())
+                code_id = mapping[int(spans.code[i])]
+                passages.setdefault((person, code_id), []).append(text.strip())
         rows = [
             [
                 person,
@@ -252,13 +288,27 @@ def _people(scope: Scope) -> list[str]:
     return sorted({d.participant for d in scope.documents.values() if d.participant})
 
 
-def _document_index(scope: Scope, document_ids: np.ndarray) -> np.ndarray:
-    ids = np.array(sorted(scope.documents), dtype=np.int64)
-    return np.searchsorted(ids, document_ids)
+class _DocumentIndex:
+    """Documents of a scope as positions 0..n-1, and each one's participant's position."""
+
+    def __init__(self, scope: Scope) -> None:
+        self.ids = np.array(sorted(scope.documents), dtype=np.int64)
+        index = {p: i for i, p in enumerate(_people(scope))}
+        self.people = np.array(
+            [index.get(scope.documents[d].participant or "", -1) for d in self.ids.tolist()] + [-1],
+            dtype=np.int64,
+        )
+
+    def position(self, document_ids: np.ndarray) -> np.ndarray:
+        return counting.positions(self.ids, document_ids)
+
+    def person(self, document_ids: np.ndarray) -> np.ndarray:
+        return self.people[self.position(document_ids)]  # -1 picks the trailing -1
 
 
 def _columns(scope: Scope, columns: str) -> tuple[list[str], np.ndarray]:
-    """The matrix's column labels, and each scope document's column (-1: none)."""
+    """The matrix's column labels, and each scope document's column (-1: none), in the
+    order of the document ids."""
     ordered = sorted(scope.documents)
     infos = [scope.documents[i] for i in ordered]
     keys: list[str | None]
@@ -284,146 +334,47 @@ def _columns(scope: Scope, columns: str) -> tuple[list[str], np.ndarray]:
     return labels, np.array([position.get(k, -1) if k else -1 for k in keys], dtype=np.int64)
 
 
-def _count(
-    spans: Spans, scope: Scope, count: str, column: np.ndarray, keys: np.ndarray | None
-) -> np.ndarray:
-    """Per span: its contribution to (row, column) cells, as (row, column, value) triples.
-
-    With ``keys`` (one column), returns an array of one value per key instead.
-    """
-    keep = column >= 0
-    rows, cols = spans.code[keep], column[keep]
-    if count == "references":
-        value = np.ones(len(rows), dtype=np.int64)
-        triples = np.stack([rows, cols, value], axis=1)
-    elif count == "characters":
-        triples = _union_lengths(spans.take(keep), cols)
-    else:
-        if count == "documents":
-            unit = spans.document[keep]
-        else:
-            unit = _person_index(scope, spans.document[keep])
-            rows, cols, unit = rows[unit >= 0], cols[unit >= 0], unit[unit >= 0]
-        distinct = np.unique(np.stack([rows, cols, unit], axis=1), axis=0)
-        triples = np.column_stack(
-            [distinct[:, 0], distinct[:, 1], np.ones(len(distinct), dtype=np.int64)]
-        ).reshape(-1, 3)
-    if keys is None:
-        return triples
-    return _grid(triples, keys, 1)
-
-
-def _person_index(scope: Scope, document_ids: np.ndarray) -> np.ndarray:
-    """Each document's participant as an index into _people(scope); -1 for none."""
-    index = {p: i for i, p in enumerate(_people(scope))}
-    per_document = np.array(
-        [index.get(scope.documents[d].participant or "", -1) for d in sorted(scope.documents)],
-        dtype=np.int64,
-    )
-    return per_document[_document_index(scope, document_ids)]
-
-
-def _grid(triples: np.ndarray, keys: np.ndarray, width: int) -> np.ndarray:
-    """Sum (row key, column, value) triples into a len(keys) x width integer grid."""
-    grid = np.zeros((len(keys), max(width, 1)), dtype=np.int64)
-    if len(triples) and len(keys):
-        order = np.argsort(keys)
-        where = np.searchsorted(keys[order], triples[:, 0])
-        where = np.clip(where, 0, len(keys) - 1)
-        known = keys[order][where] == triples[:, 0]
-        np.add.at(grid, (order[where[known]], triples[known, 1]), triples[known, 2])
-    return grid[:, :width] if width else grid[:, :0]
-
-
-def _union_lengths(spans: Spans, cols: np.ndarray) -> np.ndarray:
-    """Characters coded per (row, column), overlapping spans of one row counted once.
-
-    Spans are grouped by (row, document); within a group, sorted by start, a span adds the
-    part of it beyond the furthest end reached so far. Offsetting every position by
-    group x _BIG lets one running maximum serve all groups at once.
-    """
-    if not len(spans):
-        return np.zeros((0, 3), dtype=np.int64)
-    group = np.unique(np.stack([spans.code, spans.document], axis=1), axis=0, return_inverse=True)[
-        1
-    ].ravel()
-    order = np.lexsort((spans.start, group))
-    base = group[order] * _BIG
-    starts, ends = base + spans.start[order], base + spans.end[order]
-    reached = np.maximum.accumulate(ends)
-    before = np.concatenate([[0], reached[:-1]])
-    before = np.maximum(before, base)  # a new group starts from its own origin
-    added = np.maximum(0, ends - np.maximum(starts, before))
-    return np.stack([spans.code[order], cols[order], added], axis=1)
-
-
-# -- co-occurrence helpers -----------------------------------------------------------------------
-def _overlap_pairs(spans: Spans) -> tuple[np.ndarray, np.ndarray]:
-    """Indices (i, j) of every pair of spans in one document that share a character."""
-    order = np.lexsort((spans.start, spans.document))
-    key = spans.document[order] * _BIG + spans.start[order]
-    stop = np.searchsorted(key, spans.document[order] * _BIG + spans.end[order], side="left")
-    return _ranges(order, np.arange(len(order)), stop)
-
-
-def _unit_pairs(unit: np.ndarray, spans: Spans) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """One (i, j) pair per unit (turn or document) and pair of distinct rows coded in it."""
-    distinct, first_index = np.unique(
-        np.stack([unit, spans.code], axis=1), axis=0, return_index=True
-    )
-    stop = np.searchsorted(distinct[:, 0], distinct[:, 0], side="right")
-    first, second = _ranges(first_index, np.arange(len(distinct)), stop)
-    position = {int(v): k for k, v in enumerate(first_index.tolist())}
-    units = distinct[[position[int(i)] for i in first.tolist()], 0] if len(first) else first
-    return first, second, units
-
-
-def _ranges(
-    order: np.ndarray, positions: np.ndarray, stop: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (order[p], order[q]) for every p and every q with p < q < stop[p]."""
-    counts = np.maximum(stop - positions - 1, 0)
-    total = int(counts.sum())
-    left = np.repeat(positions, counts)
-    offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-    right = left + 1 + offsets
-    return order[left], order[right]
-
-
 def _pair_table(
-    spans: Spans,
+    row: np.ndarray,
+    document: np.ndarray,
     scope: Scope,
     row_codes: list[Code],
     first: np.ndarray,
     second: np.ndarray,
-    units: np.ndarray,
-    near: str,
 ) -> pd.DataFrame:
-    rank = {c.id: i for i, c in enumerate(row_codes)}
-    a, b = spans.code[first], spans.code[second]
-    different = a != b
-    a, b, first, units = a[different], b[different], first[different], units[different]
-    ra = np.array([rank[int(x)] for x in a], dtype=np.int64)
-    rb = np.array([rank[int(x)] for x in b], dtype=np.int64)
-    low, high = np.minimum(ra, rb), np.maximum(ra, rb)
-    documents = spans.document[first]
-    people = [scope.participant_of(int(d)) or "" for d in documents.tolist()]
-    frame = pd.DataFrame(
-        {"low": low, "high": high, "unit": units, "document": documents, "person": people}
-    )
     columns = ["a", "b", "count", "documents", "participants"]
-    if frame.empty:
+    a, b = row[first], row[second]
+    different = a != b
+    low = np.minimum(a, b)[different]
+    high = np.maximum(a, b)[different]
+    documents = document[first][different]
+    if not len(low):
         return pd.DataFrame(columns=columns)
-    grouped = frame.groupby(["low", "high"])
+    n = len(row_codes)
+    pair = low * n + high
+    index = _DocumentIndex(scope)
+    # Each (unit, pair) occurs once for turns and documents; for overlaps each pair of
+    # codings is one occurrence. So the count is a plain tally of pairs.
+    count = np.bincount(pair, minlength=n * n)
+    where = index.position(documents)
+    width = len(index.ids) + 1
+    pair_documents = np.unique(pair * width + where)
+    spread = np.bincount(pair_documents // width, minlength=n * n)
+    people = index.people[pair_documents % width]
+    known = people >= 0
+    persons = counting.distinct_units((pair_documents // width)[known], people[known], n * n, 1)[
+        :, 0
+    ]
+    found = np.flatnonzero(count)
     table = pd.DataFrame(
         {
-            "count": grouped.size() if near == "overlap" else grouped["unit"].nunique(),
-            "documents": grouped["document"].nunique(),
-            "participants": grouped["person"].agg(lambda s: len({p for p in s if p})),
+            "a": [row_codes[k // n].path for k in found],
+            "b": [row_codes[k % n].path for k in found],
+            "count": count[found],
+            "documents": spread[found],
+            "participants": persons[found],
         }
-    ).reset_index()
-    table.insert(0, "a", [row_codes[i].path for i in table.pop("low")])
-    table.insert(1, "b", [row_codes[i].path for i in table.pop("high")])
+    )
     return table.sort_values(["count", "a", "b"], ascending=[False, True, True]).reset_index(
         drop=True
     )[columns]

@@ -19,7 +19,8 @@ from thematic.core import words as word_lists
 from thematic.core.spans import nfc
 from thematic.errors import Invalid
 from thematic.store import search as search_sql
-from thematic.study.scope import Scope, ScopeMixin, Spans, Where, attribute_columns
+from thematic.store.schema import turns, users
+from thematic.study.scope import Scope, ScopeMixin, Spans, Turns, Where, attribute_columns
 
 NEAR = ("overlap", "turn", "document")
 
@@ -52,19 +53,26 @@ class QueriesMixin(ScopeMixin):
             )
             ranked = [(d, score) for d, score in candidates if d in scope.documents]
             texts = self._texts(connection, [d for d, _ in ranked])
-            found = [(d, score) for d, score in ranked if text_search.matches(parsed, texts[d])][
-                :limit
-            ]
-            turn_table = self._turn_table(connection, [d for d, _ in found])
-        rows = []
-        for rank, (document_id, score) in enumerate(found, start=1):
-            text = texts[document_id]
-            spans = text_search.hits(parsed, text)
-            speakers = _speakers_at(turn_table.get(document_id), [s for s, _ in spans])
-            for line, speaker in zip(text_search.kwic(text, spans, width), speakers, strict=True):
-                rows.append(
-                    _hit_row(scope, document_id, rank, score, line, speaker),
+            # The index proposes; the hits decide (exactly the same on both engines).
+            found = []
+            for document_id, score in ranked:
+                spans = text_search.hits(parsed, texts[document_id])
+                if spans:
+                    found.append((document_id, score, spans))
+                if limit is not None and len(found) >= limit:
+                    break
+            turn_table = self._turn_table(connection, [d for d, _, _ in found])
+            where_ = [(d, a) for d, _, spans in found for a, _ in spans]
+            speakers = iter(
+                turn_table.speakers(
+                    np.array([d for d, _ in where_], dtype=np.int64),
+                    np.array([a for _, a in where_], dtype=np.int64),
                 )
+            )
+        rows = []
+        for rank, (document_id, score, spans) in enumerate(found, start=1):
+            for line in text_search.kwic(texts[document_id], spans, width):
+                rows.append(_hit_row(scope, document_id, rank, score, line, next(speakers)))
         frame = pd.DataFrame(rows, columns=_SEARCH_COLUMNS)
         frame.attrs.update(query=query, documents=len(found), scope=_scope_note(scope, where))
         return frame
@@ -109,8 +117,11 @@ class QueriesMixin(ScopeMixin):
         return frame
 
     def _speaker_words(self, connection: sa.Connection, scope: Scope) -> set[str]:
-        table = self._turn_table(connection, list(scope.documents))
-        names = {name for _, _, speakers in table.values() for name in speakers if name}
+        names = {
+            str(name)
+            for name in connection.execute(sa.select(turns.c.speaker).distinct()).scalars()
+            if name
+        }
         return {token for name in names for _, _, token in text_search.tokenize(name)}
 
     # -- coding query -------------------------------------------------------------------------
@@ -146,11 +157,10 @@ class QueriesMixin(ScopeMixin):
             if any_of:
                 either = set().union(*(self._subtree_ids(connection, r) for r in any_of))
                 conditions.append(("any", self._spans(connection, scope, either)))
-            needs_turns = near == "turn"
-            turn_table = self._turn_table(connection, set(main.document.tolist()))
+            turn_table = self._turn_table(connection, np.unique(main.document).tolist())
             keep = np.ones(len(main), dtype=bool)
             for kind, other in conditions:
-                found = _near(main, other, near, turn_table if needs_turns else {})
+                found = _near(main, other, near, turn_table)
                 keep &= ~found if kind == "none" else found
             chosen = main.take(keep)
             frame = self._passages(connection, scope, chosen, turn_table)
@@ -179,63 +189,44 @@ class QueriesMixin(ScopeMixin):
         with self._read() as connection:
             scope = self._scope(connection, where=where, coder=coder, documents_=documents)
             spans = self._spans(connection, scope)
-            turn_table = self._turn_table(connection, set(spans.document.tolist()))
+            turn_table = self._turn_table(connection, np.unique(spans.document).tolist())
             frame = self._passages(connection, scope, spans, turn_table)
         frame.attrs.update(layer=scope.layer, scope=_scope_note(scope, where))
         return frame
 
     def _passages(
-        self,
-        connection: sa.Connection,
-        scope: Scope,
-        spans: Spans,
-        turn_table: dict[int, tuple[np.ndarray, np.ndarray, list[str | None]]],
+        self, connection: sa.Connection, scope: Scope, spans: Spans, turn_table: Turns
     ) -> pd.DataFrame:
         """One row per coding: where it is, who coded it, what it says."""
-        codes = {c.id: c for c in self._codes(connection)}
+        codes = {c.id: c.path for c in self._codes(connection)}
         coders = {
-            int(i): str(n) for i, n in connection.execute(sa.text("SELECT id, name FROM users"))
+            int(i): str(n) for i, n in connection.execute(sa.select(users.c.id, users.c.name))
         }
-        texts = self._texts(connection, set(spans.document.tolist()))
+        texts = self._texts(connection, np.unique(spans.document).tolist())
         names = attribute_columns(scope)
-        rows = []
-        for i in range(len(spans)):
-            document_id = int(spans.document[i])
-            info = scope.documents[document_id]
-            start, end = int(spans.start[i]), int(spans.end[i])
-            code = codes[int(spans.code[i])]
-            values = scope.attributes.get(info.participant or "", {})
-            rows.append(
-                [
-                    int(spans.coding[i]),
-                    document_id,
-                    info.title,
-                    info.participant or "",
-                    *(values.get(name, "") for name in names),
-                    code.path.split("/")[0],
-                    code.path,
-                    coders.get(int(spans.coder[i]), ""),
-                    start,
-                    end,
-                    _speakers_at(turn_table.get(document_id), [start])[0] or "",
-                    texts[document_id][start:end],
-                ]
-            )
-        columns = [
-            "coding_id",
-            "document_id",
-            "document",
-            "participant",
-            *names,
-            "theme",
-            "code",
-            "coder",
-            "start",
-            "end",
-            "speaker",
-            "text",
-        ]
-        return pd.DataFrame(rows, columns=columns)
+        documents = spans.document.tolist()
+        starts, ends = spans.start.tolist(), spans.end.tolist()
+        infos = [scope.documents[d] for d in documents]
+        people = [info.participant or "" for info in infos]
+        paths = [codes[c] for c in spans.code.tolist()]
+        frame = pd.DataFrame(
+            {
+                "coding_id": spans.coding,
+                "document_id": spans.document,
+                "document": [info.title for info in infos],
+                "participant": people,
+            }
+        )
+        for name in names:
+            frame[name] = [scope.attributes.get(p, {}).get(name, "") for p in people]
+        frame["theme"] = [path.split("/", 1)[0] for path in paths]
+        frame["code"] = paths
+        frame["coder"] = [coders.get(c, "") for c in spans.coder.tolist()]
+        frame["start"] = spans.start
+        frame["end"] = spans.end
+        frame["speaker"] = [who or "" for who in turn_table.speakers(spans.document, spans.start)]
+        frame["text"] = [texts[d][a:b] for d, a, b in zip(documents, starts, ends, strict=True)]
+        return frame
 
 
 _SEARCH_COLUMNS = [
@@ -277,72 +268,33 @@ def _hit_row(
     ]
 
 
-def _speakers_at(
-    table: tuple[np.ndarray, np.ndarray, list[str | None]] | None, positions: Sequence[int]
-) -> list[str | None]:
-    """The speaker of the turn holding each position (None outside any turn)."""
-    if table is None or not len(table[0]):
-        return [None] * len(positions)
-    starts, ends, speakers = table
-    found = np.searchsorted(starts, np.asarray(positions, dtype=np.int64), side="right") - 1
-    return [
-        speakers[k] if k >= 0 and position < ends[k] else None
-        for k, position in zip(found.tolist(), positions, strict=True)
-    ]
-
-
-def _turn_index(
-    spans: Spans, table: dict[int, tuple[np.ndarray, np.ndarray, list[str | None]]]
-) -> np.ndarray:
-    """Each coding's speaker turn as one number (document and turn), -1 - i outside turns."""
-    result = np.empty(len(spans), dtype=np.int64)
-    for document_id in np.unique(spans.document).tolist():
-        mask = spans.document == document_id
-        starts = table.get(document_id, (np.empty(0, dtype=np.int64),))[0]
-        turn = np.searchsorted(starts, spans.start[mask], side="right") - 1
-        inside = turn >= 0
-        result[mask] = np.where(inside, document_id * 1_000_000 + turn, -1)
-    outside = result == -1
-    result[outside] = -1 - np.flatnonzero(outside)  # never equal to anything else
-    return result
-
-
-def _near(
-    main: Spans,
-    other: Spans,
-    near: str,
-    turn_table: dict[int, tuple[np.ndarray, np.ndarray, list[str | None]]],
-) -> np.ndarray:
+def _near(main: Spans, other: Spans, near: str, turn_table: Turns) -> np.ndarray:
     """For each coding of ``main``: is some coding of ``other`` near it?"""
     if not len(main) or not len(other):
         return np.zeros(len(main), dtype=bool)
     if near == "document":
         return np.isin(main.document, other.document)
     if near == "turn":
-        return np.isin(_turn_index(main, turn_table), _turn_index(other, turn_table))
+        mine = turn_table.index(main.document, main.start)
+        theirs = turn_table.index(other.document, other.start)
+        return (mine >= 0) & np.isin(mine, theirs[theirs >= 0])
     return _overlapping(main, other)
 
 
 def _overlapping(main: Spans, other: Spans) -> np.ndarray:
     """Whether each main span shares a character with some other span in its document.
 
-    Other spans sorted by (document, start): those starting before a main span's end are a
-    prefix of that document's block; the running maximum of their ends tells whether any
-    reaches past the main span's start.
+    Other spans sorted by (document, start), with every position offset by document x
+    width: those starting before a main span's end come first, and the running maximum of
+    their ends says whether any reaches past the main span's start in the same document.
     """
+    width = int(max(main.end.max(), other.end.max())) + 1
     order = np.lexsort((other.start, other.document))
-    documents, starts, ends = other.document[order], other.start[order], other.end[order]
-    found = np.zeros(len(main), dtype=bool)
-    for document_id in np.unique(main.document).tolist():
-        low, high = np.searchsorted(documents, [document_id, document_id + 1])
-        if low == high:
-            continue
-        running_max = np.maximum.accumulate(ends[low:high])
-        mask = main.document == document_id
-        before = np.searchsorted(starts[low:high], main.end[mask], side="left")
-        reach = np.where(before > 0, running_max[np.maximum(before - 1, 0)], -1)
-        found[mask] = reach > main.start[mask]
-    return found
+    keys = other.document[order] * width + other.start[order]
+    reach = np.maximum.accumulate(other.document[order] * width + other.end[order])
+    before = np.searchsorted(keys, main.document * width + main.end, side="left") - 1
+    furthest = np.where(before >= 0, reach[np.maximum(before, 0)], -1)
+    return furthest > main.document * width + main.start
 
 
 def _scope_note(scope: Scope, where: Where | None) -> str:
