@@ -375,8 +375,30 @@ def test_hits_are_sorted_disjoint_and_only_when_matching(text: str, query: str) 
 
 
 def test_hits_where_lower_casing_changes_the_length() -> None:
-    """"İ" lower-cases to two code points, so the quick path is not used; same hits."""
+    """ "İ" lower-cases to two code points, so the quick path is not used; same hits."""
     text = "İstanbul: the internet, the Internet and ha ha ha"
     assert text.lower() != text and len(text.lower()) != len(text)
     spans = hits(parse_query('internet OR "ha ha"'), text)
     assert [text[a:b] for a, b in spans] == ["internet", "Internet", "ha ha ha"]
+
+
+def test_index_words_splits_as_the_indexes_do() -> None:
+    from thematic.core.search import index_words
+
+    assert index_words("The doctor's ICU_ward, 24/7!") == [
+        "the",
+        "doctor",
+        "s",
+        "icu",
+        "ward",
+        "24",
+        "7",
+    ]
+    urdu = "مشکَل ہے، ڈاکٹر\u200cصاحب 👍🏽 ok"
+    assert index_words(urdu) == ["مشکَل", "ہے", "ڈاکٹر\u200cصاحب", "ok"]
+    # Both paths agree with the piece tokenizer used for matching.
+    from thematic.core.search import _pieces
+
+    assert index_words("It’s “fine” – really…") == ["it", "s", "fine", "really"]
+    for text in ("Plain English, don't stop.", "It’s “fine” – naïve café", urdu):
+        assert index_words(text) == [word for _, _, word in _pieces(text)]

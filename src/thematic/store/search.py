@@ -12,7 +12,12 @@ test ignores them by the names listed in SEARCH_OBJECTS.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import sqlalchemy as sa
+
+from thematic.core.search import index_words
+from thematic.store.schema import documents
 
 # FTS5's unicode61 tokenizer splits Urdu words at their vowel marks (zabar, zer, pesh, ...)
 # and at the zero-width non-joiner, and keeps emoji skin-tone modifiers as letters; these
@@ -145,18 +150,17 @@ def _sqlite_term_counts(
             " USING fts5vocab(main, documents_fts, row)"
         )
         rows = connection.exec_driver_sql("SELECT term, cnt, doc FROM temp.documents_vocab")
-    else:
-        connection.exec_driver_sql(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.documents_vocab_instance"
-            " USING fts5vocab(main, documents_fts, instance)"
-        )
-        connection.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS chosen (id INTEGER)")
-        connection.exec_driver_sql("DELETE FROM temp.chosen")
-        connection.exec_driver_sql(
-            "INSERT INTO temp.chosen (id) VALUES " + ",".join(f"({int(i)})" for i in document_ids)
-        )
-        rows = connection.exec_driver_sql(
-            "SELECT term, count(*), count(DISTINCT doc) FROM temp.documents_vocab_instance"
-            " WHERE doc IN (SELECT id FROM temp.chosen) GROUP BY term"
-        )
-    return [(str(w), int(n), int(d)) for w, n, d in rows]
+        return [(str(w), int(n), int(d)) for w, n, d in rows]
+    # Some documents: FTS5 can only list every instance of every word, which takes longer
+    # than counting the chosen documents' words directly, split the way the index splits.
+    counts: Counter[str] = Counter()
+    spread: Counter[str] = Counter()
+    for chunk in range(0, len(document_ids), 200):
+        texts = connection.execute(
+            sa.select(documents.c.text).where(documents.c.id.in_(document_ids[chunk : chunk + 200]))
+        ).scalars()
+        for text in texts:
+            words = index_words(text)
+            counts.update(words)
+            spread.update(set(words))
+    return [(word, n, spread[word]) for word, n in counts.items()]
