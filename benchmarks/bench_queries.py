@@ -15,8 +15,11 @@ phrases "internet connection", "no electricity" and "patient trust" planted at k
 500 consensus codings per transcript and 50 by a second coder. The SQLite full-text index is
 filled by its triggers as the documents are inserted; PostgreSQL's is a generated column.
 
-Run: python benchmarks/bench_queries.py [--study /tmp/bench-queries.thematic] [--postgres]
-         [--json benchmarks/results/queries.json] [--profile NAME ...]
+Run: python benchmarks/bench_queries.py [--study /tmp/bench-queries.thematic] [--postgres [URL]]
+         [--json benchmarks/results/queries.json] [--only NAME ...] [--profile NAME ...]
+``--postgres`` also measures on PostgreSQL, in a database of its own (``bench_queries`` on
+localhost by default, created if missing); ``--postgres-only`` skips SQLite, ``--build-only``
+just builds, ``--profile`` prints a cProfile of the named queries instead of timing them.
 """
 
 from __future__ import annotations
@@ -671,6 +674,9 @@ def source_fingerprint() -> dict[str, str]:
     }
 
 
+_SOURCE = source_fingerprint()  # at import time: the code this process runs
+
+
 def environment(postgres: str | None) -> dict[str, Any]:
     found = {
         "cpu_count": os.cpu_count(),
@@ -681,7 +687,8 @@ def environment(postgres: str | None) -> dict[str, Any]:
         "sqlalchemy": sa.__version__,
         "thematic": thematic.__version__,
         "measured_at": dt.datetime.now().isoformat(timespec="seconds"),
-        "source_sha256": source_fingerprint(),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+        "source_sha256": _SOURCE,
     }
     if postgres:
         found["postgresql"] = postgres_version(postgres)
