@@ -103,3 +103,44 @@ def test_figures_and_exports(tiny: thematic.Study, tmp_path: Path) -> None:
     assert sheets["Systemic"].loc[0, "Policy"] == "“There is no law for telemedicine.”"
     body, name = exports.report_bytes(tiny, "md")
     assert name == "report-md.zip" and body[:2] == b"PK"
+
+
+def test_a_quote_from_a_translation_carries_the_original(tmp_path: Path) -> None:
+    from thematic import Turn
+
+    study = thematic.create(tmp_path / "t.thematic")
+    study.add_participant("P9")
+    study.add_code("Technological/Internet")
+    urdu = "I: کیوں؟\nP9: لائن کٹ جاتی ہے۔ کوئی ٹھیک نہیں کرتا۔"
+    english = "I: Why?\nP9: The line drops all the time. Nobody fixes it."
+    original = study.add_document(
+        "P9 (Urdu)",
+        urdu,
+        language="ur",
+        participant="P9",
+        turns=[Turn(0, 8, "I"), Turn(9, len(urdu), "P9")],
+    )
+    translation = study.add_document(
+        "P9 (English)",
+        english,
+        language="en",
+        participant="P9",
+        turns=[Turn(0, 7, "I"), Turn(8, len(english), "P9")],
+        translation_of=original.id,
+    )
+    start = english.index("The line")
+    study.add_coder("amina")
+    study.code(translation.id, start, len(english), "Technological/Internet", "amina")
+    (quote,) = gather.exemplar_quotes(study, "Technological/Internet")
+    assert quote.text == "The line drops all the time. Nobody fixes it."
+    assert quote.original == "لائن کٹ جاتی ہے۔ کوئی ٹھیک نہیں کرتا۔"
+    data = gather.report_data(study, include_figures=False)
+    exports_ = tmp_path / "r.md"
+    from thematic.analysis.report import write_report
+
+    write_report(data, exports_)
+    assert "> لائن کٹ جاتی ہے۔ کوئی ٹھیک نہیں کرتا۔" in exports_.read_text(encoding="utf-8")
+    write_report(data, tmp_path / "r.html")
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert 'class="original"' in page and "Noto Naskh Arabic" in page and "base64" in page
+    study.close()

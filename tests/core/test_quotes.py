@@ -266,3 +266,28 @@ def test_attribution_lists_the_values_that_exist_as_stored() -> None:
     assert attribution("P08", {"role": "ICU Nurse", "site": " ", "age": "41"}) == "P08, ICU Nurse"
     assert attribution("P09", {}) == "P09"
     assert attribution("P10", full, keys=("site",)) == "P10, Karachi"
+
+
+def test_aligned_original_by_turn_and_sentence() -> None:
+    from thematic.core.quotes import aligned_original
+
+    english = "I: Why?\nP1: The line drops. Nobody fixes it."
+    urdu = "I: کیوں؟\nP1: لائن کٹ جاتی ہے۔ کوئی ٹھیک نہیں کرتا۔"
+    turns_en = [(0, 7), (8, len(english))]
+    turns_ur = [(0, 8), (9, len(urdu))]
+    start = english.index("Nobody")
+    span = aligned_original(english, turns_en, urdu, turns_ur, start, len(english))
+    assert span is not None and urdu[span[0] : span[1]] == "کوئی ٹھیک نہیں کرتا۔"
+    whole = aligned_original(english, turns_en, urdu, turns_ur, 12, len(english))
+    assert (
+        whole is not None and urdu[whole[0] : whole[1]] == "لائن کٹ جاتی ہے۔ کوئی ٹھیک نہیں کرتا۔"
+    )
+    # No alignment when the turns or the sentences do not correspond one for one.
+    assert aligned_original(english, turns_en, urdu, turns_ur[:1], start, len(english)) is None
+    shorter = "I: کیوں؟\nP1: لائن کٹ جاتی ہے اور کوئی ٹھیک نہیں کرتا۔"
+    assert (
+        aligned_original(
+            english, turns_en, shorter, [(0, 8), (9, len(shorter))], start, len(english)
+        )
+        is None
+    )

@@ -309,9 +309,29 @@ def exemplar_quotes(
             start=c.start,
             end=c.end,
             pinned=(c.document_id, c.start, c.end) in pinned_keys,
+            original=_original(study, cache, c),
         )
         for c in chosen
     ]
+
+
+def _original(study: Study, cache: dict[int, Document], quote: quoting.Candidate) -> str:
+    """For a quote from a translation: the same words in the interview's own language."""
+    translation = cache[quote.document_id]
+    if translation.translation_of is None:
+        return ""
+    source = cache.get(translation.translation_of)
+    if source is None:
+        source = cache[translation.translation_of] = study.document(translation.translation_of)
+    span = quoting.aligned_original(
+        translation.text,
+        [(t.start, t.end) for t in translation.turns],
+        source.text,
+        [(t.start, t.end) for t in source.turns],
+        quote.start,
+        quote.end,
+    )
+    return "" if span is None else quoting.quote_text(source.text, *span)
 
 
 def _keys(attributes: Mapping[str, str]) -> tuple[str, ...]:

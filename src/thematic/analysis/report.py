@@ -18,6 +18,7 @@ import base64
 import html
 import re
 from dataclasses import dataclass
+from importlib import resources
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -294,7 +295,8 @@ def _md_block(block: _Block, links: dict[int, str]) -> str:
         case _Paragraph(text, emphasis):
             return f"*{_md(text)}*" if emphasis else _md(text)
         case _QuoteBlock(quote):
-            return f"> {_md(quote.text)}\n>\n> {_md(_attribution(quote))}"
+            original = f"\n>\n> {_md(quote.original)}" if quote.original else ""
+            return f"> {_md(quote.text)}{original}\n>\n> {_md(_attribution(quote))}"
         case _TableBlock():
             return _md_table(block)
         case _FigureBlock(_, figure):
@@ -331,6 +333,7 @@ h4 { font-size: 1.05rem; margin-top: 1.5rem; }
 .generated { color: #555; font-style: italic; margin-top: 0; }
 blockquote.quote { font-style: italic; margin: 1rem 2rem 0.25rem; line-height: 1.9; }
 blockquote.quote p { margin: 0; }
+blockquote.quote p.original { font-style: normal; margin-top: 0.4rem; }
 p.attribution { margin: 0 2rem 1rem; color: #333; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1.5rem; font-size: 0.9rem; }
 caption { text-align: start; font-weight: bold; padding: 0.25rem 0; }
@@ -353,14 +356,35 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def _urdu_font_face() -> str:
+    """Noto Naskh Arabic (SIL Open Font License), embedded, so Urdu quotes read right on a
+    computer without an Urdu font; the report must not fetch anything. The font is the one
+    the web app ships."""
+    fonts = resources.files("thematic") / "web" / "static" / "fonts"
+    faces = []
+    for weight in (400, 700):
+        data = (fonts / f"noto-naskh-arabic-arabic-{weight}-normal.woff2").read_bytes()
+        encoded = base64.b64encode(data).decode("ascii")
+        faces.append(
+            f'@font-face {{ font-family: "Noto Naskh Arabic"; font-weight: {weight}; '
+            f'src: url(data:font/woff2;base64,{encoded}) format("woff2"); '
+            "unicode-range: U+0600-06FF, U+0750-077F, U+FB50-FDFF, U+FE70-FEFF; }\n"
+        )
+    return "".join(faces)
+
+
 def write_html(data: ReportData, path: Path) -> Path:
     """Write one self-contained HTML file: inline CSS, figures as ``data:`` URIs, no links out."""
     path = Path(path)
     body = "\n".join(_html_block(block) for block in _blocks(data))
+    font = _urdu_font_face() if _ARABIC.search(body) else ""
     page = (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(data.title)}</title>\n<style>{_CSS}</style>\n</head>\n"
+        f"<title>{_e(data.title)}</title>\n<style>{font}{_CSS}</style>\n</head>\n"
         f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
     )
     path.write_text(page, encoding="utf-8")
@@ -376,7 +400,13 @@ def _html_block(block: _Block) -> str:
             return f'<p{css} dir="auto">{_e(text)}</p>'
         case _QuoteBlock(quote):
             return (
-                f'<blockquote class="quote" dir="auto"><p>{_e(quote.text)}</p></blockquote>\n'
+                f'<blockquote class="quote" dir="auto"><p>{_e(quote.text)}</p>'
+                + (
+                    f'<p class="original" dir="auto">{_e(quote.original)}</p>'
+                    if quote.original
+                    else ""
+                )
+                + "</blockquote>\n"
                 f'<p class="attribution" dir="auto">{_e(_attribution(quote))}</p>'
             )
         case _TableBlock():
@@ -472,6 +502,13 @@ def _docx_quote(document: DocxDocument, quote: Quote) -> None:
     run.italic = True
     run.font.cs_italic = True  # Word draws Arabic script with the complex-script properties
     _bidi_if_arabic(paragraph)
+    if quote.original:  # the interview's own words beneath the translation
+        original = document.add_paragraph(style=_style(document, "Quote", "Intense Quote"))
+        original.paragraph_format.left_indent = QUOTE_INDENT
+        original.paragraph_format.right_indent = QUOTE_INDENT
+        original.paragraph_format.keep_with_next = True
+        original.add_run(quote.original)
+        _bidi_if_arabic(original)
     attribution = document.add_paragraph(_attribution(quote))
     attribution.paragraph_format.left_indent = QUOTE_INDENT
 

@@ -20,6 +20,7 @@ class Quote:
     start: int  # code points of the excerpt in the document's NFC text
     end: int
     pinned: bool = False
+    original: str = ""  # the same words in the interview's own language, for a translation
 
 
 @dataclass(frozen=True)

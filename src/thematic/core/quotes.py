@@ -474,3 +474,43 @@ def attribution(
     parts = [participant.strip()]
     parts.extend(value for key in keys if (value := (attributes.get(key) or "").strip()))
     return ", ".join(part for part in parts if part)
+
+
+# --------------------------------------------------------------------------------------------
+# The original words of a translated quote
+
+
+def aligned_original(
+    translation: str,
+    translation_turns: Sequence[tuple[int, int]],
+    original: str,
+    original_turns: Sequence[tuple[int, int]],
+    start: int,
+    end: int,
+) -> tuple[int, int] | None:
+    """The span of ``original`` that says what ``[start, end)`` of ``translation`` says.
+
+    Translations keep the interview's speaker turns one for one, and a careful translation
+    keeps a turn's sentences one for one too. So: the quote's turn (by index), then the
+    sentences the quote touches (by index within the turn). When the two documents do not
+    have the same number of turns, or that turn not the same number of sentences, there is
+    no reliable alignment and the answer is None (better no original than a wrong one).
+    """
+    if len(translation_turns) != len(original_turns) or not translation_turns:
+        return None
+    index = next((k for k, (lo, hi) in enumerate(translation_turns) if lo <= start < hi), None)
+    if index is None:
+        return None
+    ours = _turn_sentences(translation, translation_turns[index])
+    theirs = _turn_sentences(original, original_turns[index])
+    if len(ours) != len(theirs) or not ours:
+        return None
+    touched = [k for k, (lo, hi) in enumerate(ours) if lo < end and start < hi]
+    if not touched:
+        return None
+    return theirs[touched[0]][0], theirs[touched[-1]][1]
+
+
+def _turn_sentences(text: str, turn: tuple[int, int]) -> list[tuple[int, int]]:
+    spans = [_without_label(text, span) for span in sentence_spans(text, *turn)]
+    return [(s, e) for s, e in spans if s < e]
