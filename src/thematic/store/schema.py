@@ -168,6 +168,8 @@ codes = sa.Table(
     sa.Column("example", sa.Text, nullable=False, default=""),
     sa.Column("position", sa.Integer, nullable=False),
     sa.Column("created_at", sa.DateTime, nullable=False),
+    # A retired code stays in the tree with its codings, but is no longer applied.
+    sa.Column("retired_at", sa.DateTime, nullable=True),
 )
 
 codings = sa.Table(
@@ -313,4 +315,48 @@ framework_summaries = sa.Table(
     sa.Column("updated_by", sa.String(100), nullable=False),
     sa.Column("updated_at", sa.DateTime, nullable=False),
     sa.UniqueConstraint("participant_id", "code_id", name="uq_framework_cell"),
+)
+
+# Theme development: every change to the codebook, who made it, when and why, with the whole
+# codebook as it stood afterwards (so the codebook at any earlier date can be exported).
+codebook_history = sa.Table(
+    "codebook_history",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("at", sa.DateTime, nullable=False, index=True),
+    sa.Column("actor", sa.String(100), nullable=False),
+    sa.Column("action", sa.String(30), nullable=False),  # add, rename, update, move, merge, ...
+    sa.Column("code", sa.String(1000), nullable=False),  # the code's path when it happened
+    sa.Column("detail", sa.JSON, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False, default=""),
+    sa.Column("snapshot", sa.JSON, nullable=False),  # the codebook tree after the change
+)
+
+# The six phases of thematic analysis (Braun and Clarke 2006): when the team moved to each.
+phase_changes = sa.Table(
+    "phase_changes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("phase", sa.Integer, nullable=False),  # 1..6
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Column("actor", sa.String(100), nullable=False),
+    sa.Column("note", sa.Text, nullable=False, default=""),
+)
+
+# The thematic map: relations the team draws between themes and subthemes.
+code_relations = sa.Table(
+    "code_relations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "source_id", sa.Integer, sa.ForeignKey("codes.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column(
+        "target_id", sa.Integer, sa.ForeignKey("codes.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column("label", sa.String(300), nullable=False),
+    sa.Column("memo_id", sa.Integer, sa.ForeignKey("memos.id", ondelete="SET NULL"), nullable=True),
+    sa.Column("created_by", sa.String(100), nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.UniqueConstraint("source_id", "target_id", "label", name="uq_code_relation"),
 )
