@@ -30,6 +30,7 @@ from thematic.core import quotes as quoting
 from thematic.core.models import Document
 from thematic.errors import Invalid, ThematicError
 from thematic.study import CONSENSUS, Study
+from thematic.study.saturation import SaturationReport
 
 # Speakers whose words are never quoted as a participant's.
 _INTERVIEWER = re.compile(r"^(interviewer|moderator|facilitator|researcher|i|q|int)\.?$", re.I)
@@ -434,6 +435,8 @@ def report_figures(
         found.append(
             ReportFigure(name, title, caption, plots.png_bytes(figure), plots.svg_text(figure))
         )
+    if where is None:  # saturation is about the whole sample, never a subset of it
+        found.extend(saturation_figures(study, coder=coder))
     return found
 
 
@@ -473,6 +476,44 @@ def _figure_makers(
             network,
         ),
     ]
+
+
+# -- saturation (issue 6) ----------------------------------------------------------------------
+def saturation_report(study: Study, *, coder: str | None = None) -> SaturationReport | None:
+    """The default saturation analysis (Guest et al. 2020) for the report, or None while the
+    study has fewer interviews than a base and a run, or no codings to count."""
+    report = study.saturation(coder=coder)
+    if report.too_few or not report.curve.total:
+        return None
+    return report
+
+
+def saturation_figures(study: Study, *, coder: str | None = None) -> list[ReportFigure]:
+    """The saturation curve, when the study has enough interviews for it."""
+    report = saturation_report(study, coder=coder)
+    if report is None:
+        return []
+    figure = plots.saturation_curve(report)
+    caption = (
+        f"Unique {report.noun}s by interview (by {report.order.replace('_', ' ')}), with the "
+        f"median and 95% band of {report.over_orders.orderings:,} random interview orders and "
+        f"new {report.noun}s per interview below; saturation: {report.label}."
+    )
+    return [
+        ReportFigure(
+            "saturation",
+            "Thematic saturation",
+            caption,
+            plots.png_bytes(figure),
+            plots.svg_text(figure),
+        )
+    ]
+
+
+def saturation_statement(study: Study) -> str | None:
+    """The saturation paragraph for the methods section and COREQ item 22, or None."""
+    report = saturation_report(study)
+    return report.statement() if report is not None else None
 
 
 # -- codebook, methods, COREQ -------------------------------------------------------------------
@@ -524,6 +565,7 @@ def _facts(
         duration_minutes=(min(durations), statistics.median(durations), max(durations))
         if durations
         else None,
+        saturation_statement=saturation_statement(study),
         n_coders=len(coders) or None,
         agreement_statement=_agreement_sentence(agreement),
         codebook_levels=max((c.depth + 1 for c in codes), default=0) or None,
@@ -574,6 +616,8 @@ def methods_paragraph(facts: StudyFacts, agreement: dict[str, Any] | None) -> st
         )
     if facts.methodology:
         sentences.append(f"Analysis followed {facts.methodology}.")
+    if facts.saturation_statement:
+        sentences.append(facts.saturation_statement)
     sentences.append(f"Data were managed and analysed with {facts.software}.")
     return " ".join(sentences)
 
@@ -599,6 +643,9 @@ __all__ = [
     "network_data",
     "report_data",
     "report_figures",
+    "saturation_figures",
+    "saturation_report",
+    "saturation_statement",
     "subthemes_by_participant_data",
     "theme_frequency_data",
 ]
