@@ -6,9 +6,21 @@ A code's path joins the names from its theme down with "/", e.g.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
-__all__ = ["SEPARATOR", "build_paths", "check_name", "split_path", "would_cycle"]
+__all__ = [
+    "SEPARATOR",
+    "CodebookChange",
+    "build_paths",
+    "check_name",
+    "end_of",
+    "split_path",
+    "subtree",
+    "would_cycle",
+]
 
 SEPARATOR = "/"
 
@@ -61,3 +73,52 @@ def would_cycle(nodes: Mapping[int, int | None], node_id: int, new_parent: int |
             return True
         current = nodes.get(current)
     return False
+
+
+def subtree(nodes: Mapping[int, int | None], node_id: int) -> set[int]:
+    """``node_id`` and every node beneath it, from ``{id: parent_id}``."""
+    found = {node_id}
+    changed = True
+    while changed:
+        changed = False
+        for child, parent in nodes.items():
+            if parent in found and child not in found:
+                found.add(child)
+                changed = True
+    return found
+
+
+def end_of(when: dt.datetime | dt.date | str) -> dt.datetime:
+    """The last moment ``when`` names, in UTC without tzinfo (as the database stores times).
+
+    A date (``2025-03-01``) means the end of that day; a datetime means that instant (an
+    aware one is converted to UTC). Strings are ISO 8601 dates or datetimes.
+    """
+    if isinstance(when, str):
+        text = when.strip()
+        try:
+            when = (
+                dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
+            )
+        except ValueError:
+            raise ValueError(
+                f"{text!r} is not a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM)"
+            ) from None
+    if isinstance(when, dt.datetime):
+        if when.tzinfo is not None:
+            when = when.astimezone(dt.UTC).replace(tzinfo=None)
+        return when
+    return dt.datetime.combine(when, dt.time.max)
+
+
+@dataclass(frozen=True, slots=True)
+class CodebookChange:
+    """One change to the codebook: who made it, when, what it did and why."""
+
+    id: int
+    at: dt.datetime
+    actor: str
+    action: str  # add, update, rename, move, delete, import, merge, split, retire, ...
+    code: str  # the code's path when it happened
+    detail: dict[str, Any] = field(default_factory=dict)
+    reason: str = ""

@@ -123,6 +123,7 @@ class Code:
     inclusion: str = ""
     exclusion: str = ""
     example: str = ""
+    retired: bool = False  # kept with its codings, but no longer applied
 
     @property
     def depth(self) -> int:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from types import EllipsisType
 from typing import Any
 
@@ -12,7 +13,7 @@ import sqlalchemy as sa
 from thematic.core.codebook import build_paths, check_name, split_path, would_cycle
 from thematic.core.models import Code
 from thematic.errors import Conflict, Invalid, NotFound
-from thematic.store.schema import codes, codings
+from thematic.store.schema import codebook_history, codes, codings
 from thematic.study._base import StudyBase, new_id, utcnow
 
 CODE_FIELDS = ("colour", "definition", "inclusion", "exclusion", "example")
@@ -74,16 +75,19 @@ class CodebookMixin(StudyBase):
             raise Invalid(f"code name {ref!r} is ambiguous: {choices}")
         raise NotFound(f"no code {ref!r} in the codebook")
 
-    def add_code(self, path_or_name: str, parent: int | str | None = None, **fields: str) -> Code:
+    def add_code(
+        self, path_or_name: str, parent: int | str | None = None, *, reason: str = "", **fields: str
+    ) -> Code:
         """Add a code; a path creates missing levels (``"Technological/Interoperability"``).
 
         ``fields`` may set colour, definition, inclusion, exclusion and example of the last
         level. Adding a path that already exists is a Conflict.
         """
         self._require("codebook")
-        with self._tx() as connection:
+        with self._codebook_tx() as connection:
             code = self._add_code(connection, path_or_name, parent, fields)
             self._audit(connection, "code.add", _logged(code.path), id=code.id)
+            self._record(connection, "add", code.path, reason, id=code.id, fields=sorted(fields))
         return code
 
     def _add_code(
@@ -114,6 +118,18 @@ class CodebookMixin(StudyBase):
             raise Conflict(f"code {'/'.join(names)!r} already exists")
         assert parent_id is not None
         return self._code(connection, parent_id)
+
+    def _refuse_retired(self, connection: sa.Connection, code: Code) -> None:
+        """Coding with a retired code is refused; its old codings stay."""
+        if not code.retired:
+            return
+        since = connection.execute(
+            sa.select(codes.c.retired_at).where(codes.c.id == code.id)
+        ).scalar_one()
+        raise Invalid(
+            f"code {code.path!r} is retired (since {since:%Y-%m-%d}): "
+            "choose another code, or unretire it first"
+        )
 
     def _child(self, connection: sa.Connection, parent_id: int | None, name: str) -> int | None:
         found = connection.execute(
@@ -163,16 +179,17 @@ class CodebookMixin(StudyBase):
         *,
         name: str | None = None,
         parent: int | str | EllipsisType | None = ...,
+        reason: str = "",
         **fields: str,
     ) -> Code:
         """Rename a code or change its colour, definition, inclusion, exclusion or example.
 
         Given ``parent``, the code also moves there (``None``: to the top level), in the same
-        transaction, as :meth:`move_code` does.
+        transaction, as :meth:`move_code` does. ``reason`` goes into the codebook history.
         """
         self._require("codebook")
         _check_fields(fields)
-        with self._tx() as connection:
+        with self._codebook_tx() as connection:
             code = self._code(connection, ref)
             moving = not isinstance(parent, EllipsisType)
             parent_id = None
@@ -180,8 +197,8 @@ class CodebookMixin(StudyBase):
                 parent_id = self._code(connection, parent).id
             values: dict[str, str] = {k: str(v) for k, v in fields.items() if v is not None}
             if name is not None and name != code.name:
-                if reason := check_name(name):
-                    raise Invalid(reason)
+                if refusal := check_name(name):
+                    raise Invalid(refusal)
                 if self._child(connection, code.parent_id, name) is not None:
                     raise Conflict(f"a sibling code named {name!r} already exists")
                 values["name"] = name
@@ -190,15 +207,40 @@ class CodebookMixin(StudyBase):
                 self._audit(connection, "code.update", _logged(code.path), fields=sorted(values))
             if moving and parent_id != code.parent_id:
                 self._move(connection, code.id, parent_id)
-            return self._code(connection, code.id)
+            changed = self._code(connection, code.id)
+            if values or changed.path != code.path:
+                self._record_update(connection, code, changed, values, reason)
+            return changed
 
-    def move_code(self, ref: int | str, parent: int | str | None) -> Code:
+    def _record_update(
+        self,
+        connection: sa.Connection,
+        before: Code,
+        after: Code,
+        values: Mapping[str, str],
+        reason: str,
+    ) -> None:
+        detail: dict[str, Any] = {
+            f: {"old": getattr(before, f), "new": v} for f, v in values.items() if f != "name"
+        }
+        action = "update"
+        if before.path != after.path:
+            detail.update({"from": before.path, "to": after.path})
+            action = "rename" if "name" in values else "move"
+        self._record(connection, action, before.path, reason, **detail)
+
+    def move_code(self, ref: int | str, parent: int | str | None, *, reason: str = "") -> Code:
         """Move a code (with its children and codings) under another code, or to the top."""
         self._require("codebook")
-        with self._tx() as connection:
+        with self._codebook_tx() as connection:
             code = self._code(connection, ref)
             parent_id = self._code(connection, parent).id if parent is not None else None
-            return self._move(connection, code.id, parent_id)
+            moved = self._move(connection, code.id, parent_id)
+            if moved.path != code.path:
+                self._record(
+                    connection, "move", code.path, reason, to=moved.path, **{"from": code.path}
+                )
+            return moved
 
     def _move(self, connection: sa.Connection, code_id: int, parent_id: int | None) -> Code:
         code = self._code(connection, code_id)
@@ -212,10 +254,10 @@ class CodebookMixin(StudyBase):
         self._audit(connection, "code.move", _logged(moved.path), before=code.path)
         return moved
 
-    def delete_code(self, ref: int | str, *, force: bool = False) -> None:
+    def delete_code(self, ref: int | str, *, force: bool = False, reason: str = "") -> None:
         """Delete a code. One with children or codings needs ``force=True`` (they go too)."""
         self._require("codebook")
-        with self._tx() as connection:
+        with self._codebook_tx() as connection:
             code = self._code(connection, ref)
             subtree = [c.id for c in self._codes(connection) if _under(c.path, code.path)]
             used = connection.execute(
@@ -231,16 +273,30 @@ class CodebookMixin(StudyBase):
             self._audit(
                 connection, "code.delete", _logged(code.path), codings=used, codes=len(subtree)
             )
+            self._record(connection, "delete", code.path, reason, codes=len(subtree), codings=used)
 
-    def import_codebook_tree(self, tree: Iterable[Mapping[str, Any]]) -> list[Code]:
+    def import_codebook_tree(
+        self, tree: Iterable[Mapping[str, Any]], *, reason: str = ""
+    ) -> list[Code]:
         """Create or update codes from nested ``{name, children, colour, ...}`` mappings."""
         self._require("codebook")
-        with self._tx() as connection:
-            touched = self._merge_tree(connection, tree, None)
+        with self._codebook_tx() as connection:
+            touched = self._merge_nodes(connection, tree, None)
             self._audit(connection, "codebook.import", f"{len(touched)} codes")
+            self._record(connection, "import", "", reason, codes=len(touched))
             return [self._code(connection, i) for i in touched]
 
     def _merge_tree(
+        self, connection: sa.Connection, tree: Iterable[Mapping[str, Any]], parent_id: int | None
+    ) -> list[int]:
+        """Merge nodes into the tree and record it in the history (a template's codebook)."""
+        self._baseline(connection)
+        touched = self._merge_nodes(connection, tree, parent_id)
+        if touched:
+            self._record(connection, "import", "", "from a template", codes=len(touched))
+        return touched
+
+    def _merge_nodes(
         self, connection: sa.Connection, tree: Iterable[Mapping[str, Any]], parent_id: int | None
     ) -> list[int]:
         touched = []
@@ -256,17 +312,64 @@ class CodebookMixin(StudyBase):
             elif fields:
                 connection.execute(codes.update().where(codes.c.id == code_id).values(**fields))
             touched.append(code_id)
-            touched += self._merge_tree(connection, node.get("children") or [], code_id)
+            touched += self._merge_nodes(connection, node.get("children") or [], code_id)
         return touched
 
     def codebook_tree(self) -> list[dict[str, Any]]:
-        """The codebook as nested mappings (the shape of the YAML codebook format)."""
-        all_codes = self.codes()
+        """The codebook as nested mappings (the shape of the YAML codebook format).
+
+        A retired code carries ``retired: True``.
+        """
+        with self._read() as connection:
+            return self._tree(connection)
+
+    # -- the codebook history (see development.py for reading it) ---------------------------
+    @contextmanager
+    def _codebook_tx(self) -> Iterator[sa.Connection]:
+        """A transaction that changes the codebook; it starts the history if need be."""
+        with self._tx() as connection:
+            self._baseline(connection)
+            yield connection
+
+    def _baseline(self, connection: sa.Connection) -> None:
+        """Studies made before the history existed: record their codebook as it stands first."""
+        if connection.execute(sa.select(codebook_history.c.id).limit(1)).first() is not None:
+            return
+        count = connection.execute(sa.select(sa.func.count()).select_from(codes)).scalar_one()
+        if count:
+            self._record(
+                connection,
+                "baseline",
+                "",
+                "the codebook as it stood when its history began",
+                codes=int(count),
+            )
+
+    def _record(
+        self, connection: sa.Connection, action: str, path: str, reason: str = "", **detail: Any
+    ) -> None:
+        """One row of the codebook history, with the whole tree after the change."""
+        connection.execute(
+            codebook_history.insert().values(
+                at=utcnow(),
+                actor=self.actor,
+                action=action,
+                code=path[-1000:],
+                detail=detail,
+                reason=(reason or "").strip(),
+                snapshot=self._tree(connection),
+            )
+        )
+
+    def _tree(self, connection: sa.Connection) -> list[dict[str, Any]]:
+        all_codes = self._codes(connection)
         nodes: dict[int, dict[str, Any]] = {}
         roots: list[dict[str, Any]] = []
         for code in all_codes:
             node: dict[str, Any] = {"name": code.name}
             node.update({f: getattr(code, f) for f in CODE_FIELDS if getattr(code, f)})
+            if code.retired:
+                node["retired"] = True
             nodes[code.id] = node
             if code.parent_id is None:
                 roots.append(node)
@@ -305,4 +408,5 @@ def _code(row: sa.Row, path: str) -> Code:
         inclusion=row.inclusion,
         exclusion=row.exclusion,
         example=row.example,
+        retired=row.retired_at is not None,
     )

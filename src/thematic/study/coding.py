@@ -71,7 +71,9 @@ class CodingMixin(CodebookMixin):
                 if reason := check_span(start, end, length):
                     raise Invalid(f"document {document_id}: {reason}")
                 if code not in code_ids:
-                    code_ids[code] = self._code(connection, code).id
+                    found = self._code(connection, code)
+                    self._refuse_retired(connection, found)
+                    code_ids[code] = found.id
                 if coder not in coder_ids:
                     coder_ids[coder] = self._coder_id(connection, coder)
                 rows.append((document_id, start, end, code_ids[code], coder_ids[coder], coder))

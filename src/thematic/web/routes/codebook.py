@@ -1,19 +1,26 @@
-"""The codebook page and API: the tree of themes, subthemes and codes; add, edit, move, delete."""
+"""The codebook page and API: the tree of themes, subthemes and codes; add, edit, move, delete;
+theme development (merge, split, retire, each with a reason) and the codebook history."""
 
 from __future__ import annotations
 
+import datetime as dt
+import tempfile
 from collections import Counter
-from typing import Annotated, Any
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from urllib.parse import quote
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, Field
 
 from thematic import Code, ThematicError
 from thematic.study import Study
+from thematic.study.development import describe
 from thematic.web.deps import CSRF, MemberStudy
 from thematic.web.errors import status_of
 from thematic.web.render import page
+from thematic.web.routes.analysis import MEDIA, attachment, file_name
 from thematic.web.routes.documents import MAX_ID, RowId
 
 router = APIRouter()
@@ -58,6 +65,7 @@ class CodeOut(BaseModel):
     inclusion: str
     exclusion: str
     example: str
+    retired: bool
     codings: int
 
 
@@ -73,6 +81,7 @@ def _out(code: Code, counts: Counter[int]) -> CodeOut:
         inclusion=code.inclusion,
         exclusion=code.exclusion,
         example=code.example,
+        retired=code.retired,
         codings=counts[code.id],
     )
 
@@ -147,12 +156,13 @@ def edit_form(
     inclusion: FormText = "",
     exclusion: FormText = "",
     example: FormText = "",
+    reason: FormText = "",
 ) -> Response:
     fields = dict(definition=definition, inclusion=inclusion, exclusion=exclusion, example=example)
     if colour:
         fields["colour"] = colour
     try:
-        code = study.update_code(code_id, name=name.strip(), parent=parent, **fields)
+        code = study.update_code(code_id, name=name.strip(), parent=parent, reason=reason, **fields)
     except ThematicError as error:
         return _page(request, study, status_of(error), edit_error=str(error), open_code=code_id)
     return _done(request, f"Saved “{code.path}”.", code.id)
@@ -164,13 +174,149 @@ def delete_form(
     study: MemberStudy,
     code_id: RowId,
     force: Annotated[bool, Form()] = False,
+    reason: FormText = "",
 ) -> Response:
     try:
         path = study.code_by(code_id).path
-        study.delete_code(code_id, force=force)
+        study.delete_code(code_id, force=force, reason=reason)
     except ThematicError as error:
         return _page(request, study, status_of(error), edit_error=str(error), open_code=code_id)
     return _done(request, f"Deleted “{path}”.")
+
+
+@router.post("/codebook/{code_id}/merge", include_in_schema=False, dependencies=[CSRF])
+def merge_form(
+    request: Request,
+    study: MemberStudy,
+    code_id: RowId,
+    target: Annotated[int, Form(ge=1, le=MAX_ID)],
+    reason: FormText = "",
+) -> Response:
+    try:
+        path = study.code_by(code_id).path
+        merged = study.merge_codes(code_id, target, reason=reason)
+    except ThematicError as error:
+        return _page(request, study, status_of(error), edit_error=str(error), open_code=code_id)
+    return _done(request, f"Merged “{path}” into “{merged.path}”.", merged.id)
+
+
+@router.post("/codebook/{code_id}/retire", include_in_schema=False, dependencies=[CSRF])
+def retire_form(
+    request: Request,
+    study: MemberStudy,
+    code_id: RowId,
+    retire: Annotated[bool, Form()] = True,
+    reason: FormText = "",
+) -> Response:
+    try:
+        if retire:
+            code = study.retire_code(code_id, reason=reason)
+        else:
+            code = study.unretire_code(code_id, reason=reason)
+    except ThematicError as error:
+        return _page(request, study, status_of(error), edit_error=str(error), open_code=code_id)
+    verb = "Retired" if retire else "Brought back"
+    return _done(request, f"{verb} “{code.path}”.", code.id)
+
+
+# -- split: choose the passages that go to the new code ------------------------------------
+def _split_page(
+    request: Request, study: Study, code_id: int, status: int = 200, **context: Any
+) -> Response:
+    code = study.code_by(code_id)
+    texts: dict[int, tuple[str, str]] = {}
+    passages = []
+    for coding in study.codings(code=code.id):
+        if coding.document_id not in texts:
+            document = study.document(coding.document_id)
+            texts[coding.document_id] = (document.title, document.text)
+        title, text = texts[coding.document_id]
+        passages.append(
+            {"coding": coding, "document": title, "text": text[coding.start : coding.end]}
+        )
+    return page(
+        request, study, "codebook_split.html", status, code=code, passages=passages, **context
+    )
+
+
+@router.get("/codebook/{code_id}/split", include_in_schema=False)
+def split_page(request: Request, study: MemberStudy, code_id: RowId) -> Response:
+    return _split_page(request, study, code_id)
+
+
+@router.post("/codebook/{code_id}/split", include_in_schema=False, dependencies=[CSRF])
+def split_form(
+    request: Request,
+    study: MemberStudy,
+    code_id: RowId,
+    name: FormText,
+    coding: Annotated[list[int], Form(default_factory=list)],
+    definition: FormText = "",
+    reason: FormText = "",
+) -> Response:
+    try:
+        made = study.split_code(code_id, name.strip(), coding, reason=reason, definition=definition)
+    except ThematicError as error:
+        refill = {"name": name, "definition": definition, "reason": reason, "chosen": coding}
+        return _split_page(
+            request, study, code_id, status_of(error), error=str(error), form_values=refill
+        )
+    moved = len(set(coding))
+    return _done(request, f"Made “{made.path}” with {moved} passages.", made.id)
+
+
+# -- the codebook history ------------------------------------------------------------------
+@router.get("/codebook/history", include_in_schema=False)
+def history_page(
+    request: Request,
+    study: MemberStudy,
+    code: Annotated[str, Query(max_length=1000)] = "",
+    fmt: Annotated[Literal["html", "csv", "xlsx"], Query(alias="format")] = "html",
+) -> Response:
+    ref = code.strip() or None
+    if fmt != "html":
+        with tempfile.TemporaryDirectory() as folder:
+            target = Path(folder) / file_name("codebook-history", fmt)
+            study.export_codebook_history(target, ref)
+            return attachment(target.read_bytes(), target.name, MEDIA[fmt])
+    return _history_page(request, study, ref)
+
+
+def _history_page(
+    request: Request, study: Study, ref: str | None, status: int = 200, **context: Any
+) -> Response:
+    changes = study.codebook_history(ref)
+    query = f"&code={quote(ref)}" if ref else ""
+    return page(
+        request,
+        study,
+        "codebook_history.html",
+        status,
+        rows=[(c, describe(c)) for c in reversed(changes)],
+        codes=study.codes(),
+        chosen=ref or "",
+        downloads={f: f"/codebook/history?format={f}{query}" for f in ("csv", "xlsx")},
+        today=dt.date.today().isoformat(),
+        **context,
+    )
+
+
+@router.get("/codebook/history/codebook", include_in_schema=False)
+def codebook_then(
+    request: Request,
+    study: MemberStudy,
+    at: Annotated[str, Query(min_length=1, max_length=40)],
+    fmt: Annotated[Literal["yaml", "csv", "xlsx"], Query(alias="format")] = "yaml",
+) -> Response:
+    """The codebook as it stood at the end of a date, as a download."""
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            target = Path(folder) / file_name(f"codebook-{at}", fmt)
+            study.export_codebook_at(target, at)
+            data = target.read_bytes()
+    except ThematicError as error:
+        return _history_page(request, study, None, status_of(error), at_error=str(error), at=at)
+    return attachment(data, target.name, MEDIA.get(fmt, "application/yaml"))
 
 
 # -- the API -------------------------------------------------------------------------------
