@@ -16,7 +16,9 @@ from thematic.cli import (
     documents,
     memos,
     participants,
+    phases,
     queries,
+    saturation,
     serve,
     study,
 )
@@ -94,12 +96,16 @@ app.add_typer(memos.app, name="memos")
 app.add_typer(queries.app, name="query")
 app.command("figures")(analysis.figures)
 app.command("report")(analysis.report)
+app.command("saturation")(saturation.saturation)
 app.add_typer(analysis.export_app, name="export")
 app.add_typer(analysis.framework_app, name="framework")
 app.add_typer(analysis.quotes_app, name="quotes")
 app.add_typer(analysis.coreq_app, name="coreq")
 app.add_typer(study.template_app, name="template")
 app.add_typer(study.guide_app, name="guide")
+app.command("status")(phases.status)
+app.add_typer(phases.phase_app, name="phase")
+app.add_typer(phases.map_app, name="map")
 
 
 def main() -> None:

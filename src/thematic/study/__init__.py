@@ -12,10 +12,12 @@ from thematic import __version__
 from thematic.store.engine import FORMAT_MARK, connect, is_url
 from thematic.study._base import CONSENSUS, ROLES, utcnow
 from thematic.study.accounts import AccountsMixin
+from thematic.study.development import DevelopmentMixin
 from thematic.study.documents import AUTO, KINDS
 from thematic.study.memos import LINK_TYPES, MEMO_KINDS, MemosMixin
-from thematic.study.quotes import QuotesMixin
+from thematic.study.phases import PhasesMixin
 from thematic.study.reliability import ReliabilityMixin
+from thematic.study.saturation import SaturationMixin
 
 __all__ = [
     "AUTO",
@@ -30,7 +32,14 @@ __all__ = [
 ]
 
 
-class Study(QuotesMixin, ReliabilityMixin, MemosMixin, AccountsMixin):
+class Study(
+    SaturationMixin,
+    DevelopmentMixin,
+    PhasesMixin,
+    ReliabilityMixin,
+    MemosMixin,
+    AccountsMixin,
+):
     """An open study. Get one with :func:`thematic.open` or :func:`thematic.create`."""
 
 

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from thematic.core.models import Memo
+from thematic.core.phases import PHASES, phase_name
 from thematic.errors import Invalid, NotFound
 from thematic.store.schema import codings, documents, memos, participants, users
 from thematic.study._base import new_id, utcnow
 from thematic.study.codebook import CodebookMixin
 
 MEMO_KINDS = ("analytic", "reflexive", "field_note")
-LINK_TYPES = ("study", "document", "code", "participant", "coding")
+LINK_TYPES = ("study", "document", "code", "participant", "coding", "phase")
 Link = tuple[str, int | None]  # (link_type, link_id) as a memo stores it
 
 
@@ -22,8 +23,8 @@ Link = tuple[str, int | None]  # (link_type, link_id) as a memo stores it
 class LinkTarget:
     """What a memo is linked to, as people read it: ``Personal/Trust``, ``P01 interview``."""
 
-    type: str  # study | document | code | participant | coding
-    id: int | None  # the linked row's id; None for the study
+    type: str  # study | document | code | participant | coding | phase
+    id: int | None  # the linked row's id (a phase's number); None for the study
     label: str
     document_id: int | None = None  # the document of a document or coding link
     exists: bool = True  # False once the linked thing was deleted
@@ -50,8 +51,8 @@ class MemosMixin(CodebookMixin):
         link: tuple[str, int | str] | None = None,
     ) -> Memo:
         """Write a memo, linked to the study (default) or to a document, code, participant or
-        coding: ``link=("code", "Technological/Interoperability")``, ``link=("participant",
-        "P07")``, ``link=("document", 3)``."""
+        coding, or to one of the six phases: ``link=("code", "Technological/Interoperability")``,
+        ``link=("participant", "P07")``, ``link=("document", 3)``, ``link=("phase", 3)``."""
         self._require("memo")
         kind = kind.replace("-", "_")
         if kind not in MEMO_KINDS:
@@ -60,23 +61,37 @@ class MemosMixin(CodebookMixin):
             raise Invalid("a memo needs a body")
         title = _check_title(title)
         with self._tx() as connection:
-            link_type, link_id = self._resolve_link(connection, link)
-            now = utcnow()
-            memo_id = new_id(
-                connection,
-                memos.insert().values(
-                    kind=kind,
-                    title=title,
-                    body=body,
-                    author_id=self._find_coder(connection, self.actor),
-                    link_type=link_type,
-                    link_id=link_id,
-                    created_at=now,
-                    updated_at=now,
-                ),
-            )
-            self._audit(connection, "memo.add", str(memo_id), link=f"{link_type}:{link_id}")
-        return self.memo(int(memo_id))
+            resolved = self._resolve_link(connection, link)
+            memo_id = self._insert_memo(connection, body, title, kind, resolved)
+        return self.memo(memo_id)
+
+    def _insert_memo(
+        self,
+        connection: sa.Connection,
+        body: str,
+        title: str,
+        kind: str,
+        link: tuple[str, int | None],
+    ) -> int:
+        """Store a checked memo, linked to a resolved ``(link_type, link_id)``, with its audit
+        event (inside the caller's transaction)."""
+        link_type, link_id = link
+        now = utcnow()
+        memo_id = new_id(
+            connection,
+            memos.insert().values(
+                kind=kind,
+                title=title,
+                body=body,
+                author_id=self._find_coder(connection, self.actor),
+                link_type=link_type,
+                link_id=link_id,
+                created_at=now,
+                updated_at=now,
+            ),
+        )
+        self._audit(connection, "memo.add", str(memo_id), link=f"{link_type}:{link_id}")
+        return memo_id
 
     def _resolve_link(
         self, connection: sa.Connection, link: tuple[str, int | str] | None
@@ -96,6 +111,8 @@ class MemosMixin(CodebookMixin):
             return link_type, self._code(connection, ref).id
         if link_type == "participant":
             return link_type, self._participant_id(connection, str(ref))
+        if link_type == "phase":
+            return link_type, _phase_number(ref)
         if not str(ref).strip().isdigit():
             raise Invalid(f"a coding is linked by its number (got {ref!r})")
         found = connection.execute(
@@ -228,6 +245,14 @@ def _beyond_ids(ref: int | str) -> bool:
     return text.isdigit() and int(text) > 2**31 - 1
 
 
+def _phase_number(ref: int | str) -> int:
+    """A phase link's number, 1 to 6 (``3`` or ``"3"``)."""
+    text = str(ref).strip()
+    if not text.isdigit() or not 1 <= int(text) <= len(PHASES):
+        raise Invalid(f"a phase is a number from 1 to {len(PHASES)} (got {ref!r})")
+    return int(text)
+
+
 def _check_title(title: str) -> str:
     title = title.strip()
     if len(title) > 300:
@@ -266,6 +291,8 @@ def _target(
         found = labels.get(link_id)
     elif link_type == "code":
         found = paths.get(link_id)
+    elif link_type == "phase" and 1 <= link_id <= len(PHASES):
+        found = f"Phase {link_id}: {phase_name(link_id)}"
     elif link_type == "coding" and coding is not None:
         document_id, code_id = coding
         found = f"{paths.get(code_id, 'a code')} in {titles.get(document_id, 'a document')}"
