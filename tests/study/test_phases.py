@@ -201,3 +201,16 @@ def test_deleting_a_code_removes_its_relations(tiny: thematic.Study) -> None:
     assert [(r.source, r.target) for r in tiny.relations()] == [("Systemic", "Technological")]
     tiny.delete_code("Technological", force=True)
     assert tiny.relations() == []
+
+
+def test_double_coding_without_assignments_counts(tiny: thematic.Study) -> None:
+    """Two coders who code the same transcript without assignments have double-coded it
+    (the demo works this way); their differences are open discrepancies."""
+    tiny.add_coder("sana")
+    start, end = span(DOC1, "The internet is slow.")
+    doc1 = tiny.document("doc1").id
+    tiny.code(doc1, start, end, "Technological/Internet", "sana")  # bilal: without the stop
+    status = tiny.status()
+    assert (status.double_coding, status.double_coded) == (1, 1)
+    assert status.open_discrepancies == 1  # bilal's and sana's boundaries differ
+    assert "no transcripts assigned for double coding yet" not in status.left

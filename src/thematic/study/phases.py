@@ -219,6 +219,20 @@ class PhasesMixin(QuotesMixin, AgreementMixin, MemosMixin):
         for document_id, name, completed_at in rows:
             coders, complete = teams.get(document_id, ((), True))
             teams[document_id] = ((*coders, name), complete and completed_at is not None)
+        # Teams that double-code without assignments (the demo does): a document two or more
+        # coders (not the consensus layer) have coded counts as double-coded and complete.
+        coded = connection.execute(
+            sa.select(codings.c.document_id, users.c.name)
+            .join(users, users.c.id == codings.c.coder_id)
+            .where(users.c.role != CONSENSUS)
+            .group_by(codings.c.document_id, users.c.name)
+            .order_by(codings.c.document_id, users.c.name)
+        )
+        unassigned: dict[int, tuple[str, ...]] = {}
+        for document_id, name in coded:
+            if document_id not in teams:
+                unassigned[document_id] = (*unassigned.get(document_id, ()), name)
+        teams.update({d: (c, True) for d, c in unassigned.items() if len(c) >= 2})
         return teams
 
     def _reconciliation(self, done: dict[int, tuple[str, ...]]) -> tuple[int, int, int]:
