@@ -45,6 +45,9 @@ def main() -> None:
             "figures": "/figures",
             "quotes": "/quotes",
             "report": "/report",
+            "saturation": "/saturation",
+            "codebook-history": "/codebook/history",
+            "map": "/map",
         }
         with (
             LiveServer(create_app(study, secret_key="shots"), free_port()) as server,

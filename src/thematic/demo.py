@@ -423,7 +423,49 @@ def build_demo(path: str | Path, seed: int = 2024) -> Study:
         _write_participant(study, rng, person, plan[index], guide, leaves, index in double)
     _memos(study, rng, leaves)
     _interconnect(study, random.Random(seed + 1))
+    _analysis_so_far(study)
     return study
+
+
+# Where the demo team stands: phase 5, with the relations of their thematic map.
+THEMATIC_MAP = (
+    ("Systemic", "Organizational", "systemic inertia fuels organizational inadequacies"),
+    ("Technological", "Personal", "technological frustration feeds personal resistance"),
+    (
+        "Technological/Internet reliability",
+        "Personal/Trust",
+        "dropped calls erode patients' trust",
+    ),
+    (
+        "Organizational/Lack of training",
+        "Personal/Digital illiteracy",
+        "no training leaves digital illiteracy in place",
+    ),
+)
+
+
+def _analysis_so_far(study: Study) -> None:
+    notes = {
+        2: "All 34 transcripts read twice; initial codes from the four-domain codebook.",
+        3: "Codes collated into candidate subthemes under the four domains.",
+        4: "Subthemes checked against the coded extracts and the whole data set.",
+        5: "Names and definitions of themes and subthemes agreed with the team.",
+    }
+    for phase, note in notes.items():
+        study.set_phase(phase, note)
+    phase_memos = {
+        1: "Read every transcript twice, Urdu originals beside their translations; first "
+        "impressions noted in the field notes.",
+        2: "Coded with the four-domain codebook, adding codes where passages did not fit.",
+        3: "Grouped codes into twelve candidate subthemes under the four domains.",
+        4: "Reviewing against the whole data set: trust and the human touch stay separate "
+        "subthemes; the first is about patients, the second about clinicians.",
+        5: "Agreed names and one-sentence definitions for every theme and subtheme.",
+    }
+    for phase, text in phase_memos.items():
+        study.add_memo(text, title=f"Phase {phase} notes", kind="analytic", link=("phase", phase))
+    for source, target, label in THEMATIC_MAP:
+        study.relate(source, target, label, memo=f"Seen across sites: {label}.")
 
 
 # Barriers that participants tell together (the "Barriers interlock" memo): a passage coded
