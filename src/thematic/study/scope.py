@@ -363,10 +363,6 @@ def attribute_columns(scope: Scope) -> list[str]:
     return list(names)
 
 
-def describe(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
 def _fetch_rows(connection: sa.Connection, query: sa.Select) -> list[tuple[Any, ...]]:
     """The rows of a query with only integer parameters, as the driver's plain tuples.
 
