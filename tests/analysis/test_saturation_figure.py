@@ -16,6 +16,7 @@ from tests.tiny_study import build_tiny
 
 import thematic
 from thematic.analysis import figures, gather
+from thematic.analysis.saturation_plot import saturation_curve
 from thematic.errors import Invalid
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -35,7 +36,7 @@ def study(tmp_path: Path) -> thematic.Study:
 
 
 def test_curve_from_a_report(study: thematic.Study) -> None:
-    figure = figures.saturation_curve(study.saturation())
+    figure = saturation_curve(study.saturation())
     curve, bars = _axes(figure, "cumulative"), _axes(figure, "new")
     (line,) = [x for x in curve.get_lines() if x.get_gid() == "cumulative"]
     assert line.get_xdata().tolist() == list(range(1, 9))
@@ -59,27 +60,27 @@ def test_curve_from_a_report(study: thematic.Study) -> None:
 
 def test_curve_from_a_table_not_reached() -> None:
     table = pd.DataFrame({"new": [3, 2, 1], "cumulative": [3, 5, 6]})
-    figure = figures.saturation_curve(table, noun="theme")
+    figure = saturation_curve(table, noun="theme")
     assert "saturation not reached" in figure.get_suptitle()
     assert "n = 3 interviews; 6 themes" in figure.get_suptitle()
     curve = _axes(figure, "cumulative")
     assert not curve.collections  # no random-order band without its columns
     assert _axes(figure, "new").get_xlabel() == "Interview (in import order)"
-    marked = figures.saturation_curve(table, at=2, mark="2+1")
+    marked = saturation_curve(table, at=2, mark="2+1")
     assert "saturation\n2+1" in _texts(marked)
 
 
 def test_curve_refuses_empty_or_wrong_tables() -> None:
     with pytest.raises(Invalid, match="no interviews"):
-        figures.saturation_curve(pd.DataFrame({"new": [], "cumulative": []}))
+        saturation_curve(pd.DataFrame({"new": [], "cumulative": []}))
     with pytest.raises(Invalid, match="cumulative"):
-        figures.saturation_curve(pd.DataFrame({"new": [1]}))
+        saturation_curve(pd.DataFrame({"new": [1]}))
 
 
 def test_label_moves_left_near_the_right_edge() -> None:
     n = 10
     table = pd.DataFrame({"new": np.ones(n, int), "cumulative": np.arange(1, n + 1)})
-    figure = figures.saturation_curve(table, at=9, mark="9+1")
+    figure = saturation_curve(table, at=9, mark="9+1")
     (label,) = [t for t in figure.findobj(Text) if t.get_gid() == "saturation-label"]
     assert label.get_ha() == "right"
 

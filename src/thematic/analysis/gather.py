@@ -26,6 +26,7 @@ from thematic.analysis.reportdata import (
     SubthemeSection,
     ThemeSection,
 )
+from thematic.analysis.saturation_plot import saturation_curve
 from thematic.core import quotes as quoting
 from thematic.core.models import Document
 from thematic.errors import Invalid, ThematicError
@@ -493,7 +494,7 @@ def saturation_figures(study: Study, *, coder: str | None = None) -> list[Report
     report = saturation_report(study, coder=coder)
     if report is None:
         return []
-    figure = plots.saturation_curve(report)
+    figure = saturation_curve(report)
     caption = (
         f"Unique {report.noun}s by interview (by {report.order.replace('_', ' ')}), with the "
         f"median and 95% band of {report.over_orders.orderings:,} random interview orders and "

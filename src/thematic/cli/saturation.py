@@ -124,7 +124,8 @@ def _print_summary(report: SaturationReport) -> None:
 
 def _save_figure(report: SaturationReport, path: Path) -> None:
     from thematic.analysis import figures as plots
+    from thematic.analysis.saturation_plot import saturation_curve
 
     fmt = path.suffix.lower().lstrip(".") or "png"
-    written = plots.save_figure(plots.saturation_curve(report), path.with_suffix(""), [fmt])
+    written = plots.save_figure(saturation_curve(report), path.with_suffix(""), [fmt])
     done(f"Wrote {', '.join(str(p) for p in written)}.")

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from thematic.analysis import figures as plots
+from thematic.analysis.saturation_plot import saturation_curve
 from thematic.errors import Invalid, NotFound
 from thematic.study import Study
 from thematic.study.saturation import SaturationReport
@@ -111,5 +111,5 @@ def saturation_image(
     report = params.report(study)
     if not report.interviews:
         raise NotFound("no interviews to plot: import transcripts first")
-    figure = plots.saturation_curve(report)
+    figure = saturation_curve(report)
     return figure_response(figure, fmt, f"saturation-{report.method}-{report.level}", download)
