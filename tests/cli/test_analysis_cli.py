@@ -10,19 +10,10 @@ import openpyxl
 import pandas as pd
 import pytest
 from docx import Document as DocxDocument
+from tests.cli_run import run
 from tests.tiny_study import DOC2, build_tiny, span
-from typer.testing import CliRunner
 
 import thematic
-from thematic.cli import app
-
-runner = CliRunner()
-
-
-def run(*args: str, ok: bool = True) -> str:
-    result = runner.invoke(app, list(args))
-    assert result.exit_code == (0 if ok else 1), result.output
-    return result.output
 
 
 @pytest.fixture

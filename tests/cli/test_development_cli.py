@@ -8,20 +8,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from typer.testing import CliRunner
+from tests.cli_run import run
 
 import thematic
-from thematic.cli import app
 from thematic.formats.tables import read_table
 
-runner = CliRunner()
 TEXT = "The clinic is far. The video kept freezing. I trust my doctor."
-
-
-def run(*args: str, ok: bool = True) -> str:
-    result = runner.invoke(app, list(args))
-    assert result.exit_code == (0 if ok else 1), result.output
-    return result.output
 
 
 @pytest.fixture

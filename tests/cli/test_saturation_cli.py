@@ -8,19 +8,10 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from tests.cli_run import run
 from tests.saturation_study import build_saturation
-from typer.testing import CliRunner
 
 import thematic
-from thematic.cli import app
-
-runner = CliRunner()
-
-
-def run(*args: str, ok: bool = True) -> str:
-    result = runner.invoke(app, list(args))
-    assert result.exit_code == (0 if ok else 1), result.output
-    return result.output
 
 
 @pytest.fixture
