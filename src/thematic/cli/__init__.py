@@ -14,6 +14,7 @@ from thematic.cli import (
     codes,
     coding,
     documents,
+    encryption,
     memos,
     participants,
     phases,
@@ -68,6 +69,13 @@ def main_options(
     user: str = typer.Option(
         None, "--as", help="Act as this member of the study (their role applies)."
     ),
+    passphrase: str = typer.Option(
+        None,
+        "--passphrase",
+        help="The passphrase of an encrypted study (default: $THEMATIC_PASSPHRASE, or asked "
+        "for at a terminal; a passphrase typed here stays in your shell's history).",
+        show_default=False,
+    ),
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
@@ -75,9 +83,11 @@ def main_options(
     """Qualitative interview studies from recruitment to published results."""
     state.study = study_path
     state.user = user
+    state.passphrase = passphrase
 
 
 study.register(app)
+encryption.register(app)
 app.command("serve")(serve.serve)
 app.command("blind")(assignments.blind)
 app.command("discrepancies")(agreement.discrepancies)

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ class State:
 
     study: str | None = None
     user: str | None = None
+    passphrase: str | None = None
 
 
 state = State()
@@ -49,9 +51,49 @@ def study_location() -> str:
     raise Invalid("several .thematic files here: choose one with --study FILE")
 
 
+def interactive() -> bool:
+    """True when a person at a terminal can answer a prompt."""
+    return sys.stdin.isatty()
+
+
+def given_passphrase() -> str | None:
+    """The passphrase from --passphrase or $THEMATIC_PASSPHRASE, if any."""
+    return state.passphrase or os.environ.get("THEMATIC_PASSPHRASE") or None
+
+
+def passphrase_for(location: str) -> str | None:
+    """The passphrase to open ``location`` with: None for a plain study.
+
+    For an encrypted file: --passphrase, $THEMATIC_PASSPHRASE, or (at a terminal) a hidden
+    prompt. $THEMATIC_PASSPHRASE is ignored for plain studies, so it can stay set while
+    you open the demo; an explicit --passphrase for a plain file is refused by the Study API.
+    """
+    if not thematic.is_encrypted(location):
+        return state.passphrase
+    given = given_passphrase()
+    if given is None and interactive():
+        given = typer.prompt(f"Passphrase for {location}", hide_input=True)
+    return given
+
+
+def new_passphrase(location: str) -> str:
+    """A passphrase for a study being encrypted: given, or typed twice at a terminal."""
+    given = given_passphrase()
+    if given is not None:
+        return given
+    if not interactive():
+        raise Invalid(
+            f"{location}: give the new passphrase with --passphrase or THEMATIC_PASSPHRASE"
+        )
+    return str(
+        typer.prompt(f"New passphrase for {location}", hide_input=True, confirmation_prompt=True)
+    )
+
+
 def open_study() -> thematic.Study:
     """Open the study the user named, as the acting user."""
-    return thematic.open(study_location(), user=state.user)
+    location = study_location()
+    return thematic.open(location, user=state.user, passphrase=passphrase_for(location))
 
 
 def plain(value: Any) -> Any:
@@ -160,3 +202,4 @@ def emit_frame(
     if len(table) > max_rows:
         note += f" (first {max_rows} of {len(table)} rows; use --format csv for all)"
     print_table(title, [str(c) for c in table.columns], shown_rows.itertuples(index=False), note)
+

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from thematic.cli._common import console, study_location
+import thematic
+from thematic.cli._common import console, passphrase_for, study_location
 
 
 def serve(
@@ -23,7 +24,9 @@ def serve(
     from thematic.web import create_app
 
     target = study or study_location()
-    app = create_app(target, secure_cookies=secure_cookies)
+    # Asked for once, here: the web app keeps the study open, and its connections keyed.
+    opened = thematic.open(target, passphrase=passphrase_for(target))
+    app = create_app(opened, secure_cookies=secure_cookies)
     shown = "localhost" if host in ("127.0.0.1", "::1") else host
     console.print(f"Serving [bold]{target}[/bold] at [bold]http://{shown}:{port}/[/bold]")
     console.print("Open that address in your browser. Press Ctrl+C to stop.")

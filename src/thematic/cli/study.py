@@ -12,9 +12,11 @@ from thematic.cli._common import (
     JsonOption,
     console,
     done,
+    new_passphrase,
     open_study,
     print_json,
     print_table,
+    state,
 )
 from thematic.formats.templates import list_templates, user_template_dir
 
@@ -31,9 +33,18 @@ def init(
     ),
     title: str = typer.Option("", help="The study's title."),
     owner: str = typer.Option(None, help="Register this person as the study's owner."),
+    encrypt: bool = typer.Option(
+        False,
+        "--encrypt",
+        help="Encrypt the file with a passphrase ($THEMATIC_PASSPHRASE, or asked for twice; "
+        "a global --passphrase encrypts too).",
+    ),
 ) -> None:
     """Create a new, empty study (optionally from a template)."""
-    study = thematic.create(path, title=title, template=template, owner=owner)
+    passphrase = new_passphrase(str(path)) if encrypt or state.passphrase else None
+    study = thematic.create(
+        path, title=title, template=template, owner=owner, passphrase=passphrase
+    )
     with study:
         summary = study.summary()
     done(

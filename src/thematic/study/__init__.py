@@ -14,6 +14,7 @@ from thematic.study._base import CONSENSUS, ROLES, utcnow
 from thematic.study.accounts import AccountsMixin
 from thematic.study.development import DevelopmentMixin
 from thematic.study.documents import AUTO, KINDS
+from thematic.study.encryption import decrypt_study, encrypt_study, is_encrypted_study
 from thematic.study.memos import LINK_TYPES, MEMO_KINDS, MemosMixin
 from thematic.study.phases import PhasesMixin
 from thematic.study.reliability import ReliabilityMixin
@@ -28,6 +29,9 @@ __all__ = [
     "ROLES",
     "Study",
     "create_study",
+    "decrypt_study",
+    "encrypt_study",
+    "is_encrypted_study",
     "open_study",
 ]
 
@@ -43,18 +47,31 @@ class Study(
     """An open study. Get one with :func:`thematic.open` or :func:`thematic.create`."""
 
 
-def open_study(target: str | Path, *, user: str | None = None) -> Study:
-    """Open an existing study file or database URL, upgrading an older schema first."""
+def open_study(
+    target: str | Path, *, user: str | None = None, passphrase: str | None = None
+) -> Study:
+    """Open an existing study file or database URL, upgrading an older schema first.
+
+    ``passphrase`` opens an encrypted study file.
+    """
     location = str(target)
-    return Study(connect(location), location, user)
+    return Study(connect(location, passphrase=passphrase), location, user)
 
 
 def create_study(
-    target: str | Path, *, title: str = "", template: str | None = None, owner: str | None = None
+    target: str | Path,
+    *,
+    title: str = "",
+    template: str | None = None,
+    owner: str | None = None,
+    passphrase: str | None = None,
 ) -> Study:
-    """Create a new, empty study (optionally set up from a template) and open it."""
+    """Create a new, empty study (optionally set up from a template) and open it.
+
+    With ``passphrase`` the new study file is encrypted (SQLCipher) from its first byte.
+    """
     location = str(target)
-    engine = connect(location, create=True)
+    engine = connect(location, create=True, passphrase=passphrase)
     study = Study(engine, location)
     with study._tx() as connection:
         study._put_setting(connection, "format", FORMAT_MARK)
