@@ -1,8 +1,5 @@
-import json
-from collections import defaultdict
-from pathlib import Path
-
 import pytest
+from tests.deid_corpus import CORPUS, KEY, corpus_scores
 
 from thematic.core.deidentify import (
     KINDS,
@@ -16,50 +13,7 @@ from thematic.core.deidentify import (
 )
 from thematic.errors import Invalid
 
-CORPUS = Path(__file__).parent.parent / "data" / "deidentify"
-KEY = json.loads((CORPUS / "key.json").read_text(encoding="utf-8"))
-
-
-# --- the planted corpus ------------------------------------------------------------------------
-
-
-def planted_occurrences(text, planted):
-    """Every occurrence of every planted (kind, text), minus those inside a longer one."""
-    found = []
-    for kind, needle in planted:
-        start = text.find(needle)
-        while start >= 0:
-            found.append((start, start + len(needle), kind))
-            start = text.find(needle, start + 1)
-    return [
-        (s, e, k)
-        for s, e, k in set(found)
-        if not any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) for s2, e2, _ in found)
-    ]
-
-
-def corpus_scores():
-    hits, planted_counts, true_pos, found_counts = (defaultdict(int) for _ in range(4))
-    for name, planted in KEY["files"].items():
-        text = (CORPUS / name).read_text(encoding="utf-8")
-        assert text.strip(), name
-        occurrences = planted_occurrences(text, planted)
-        findings = detect(text, terms=KEY["terms"])
-        for s, e, kind in occurrences:
-            planted_counts[kind] += 1
-            hits[kind] += any(f.kind == kind and f.start < e and s < f.end for f in findings)
-        for f in findings:
-            found_counts[f.kind] += 1
-            true_pos[f.kind] += any(
-                k == f.kind and f.start < e and s < f.end for s, e, k in occurrences
-            )
-    table = {}
-    for kind in KINDS:
-        if planted_counts[kind] or found_counts[kind]:
-            recall = hits[kind] / planted_counts[kind] if planted_counts[kind] else 1.0
-            precision = true_pos[kind] / found_counts[kind] if found_counts[kind] else 1.0
-            table[kind] = (planted_counts[kind], found_counts[kind], recall, precision)
-    return table
+# --- the planted corpus (scored by tests/deid_corpus.py, shared with the benchmark) ----------
 
 
 def test_corpus_recall_and_precision_per_kind():
@@ -136,10 +90,20 @@ def test_pattern_finds(sentence, kind, expected):
         "Thank you, doctor. Let us begin.",
         "The District Hospital and the Government Hospital are far.",
         "I am a nurse in the ward.",
+        "Dr. Who? I asked the doctor Why, and Doctor Where.",
+        "Begum Sahiba told us. Bibi Jee came. Ji Sahib, I said.",
+        "BHU Staff were absent and the RHC Incharge came.",
+        "I Am Not Sure About The Hospital Rules.",
     ],
 )
 def test_no_false_positives(sentence):
     assert detect(sentence, places=False) == []
+
+
+def test_honorifics_in_a_row_and_a_name_after_small_words():
+    text = "Prof. Dr. Ahmed Khan works at, Not Sure About The Jinnah Hospital."
+    found = [(f.kind, f.text) for f in detect(text, places=False)]
+    assert found == [("person", "Prof. Dr. Ahmed Khan"), ("institution", "Jinnah Hospital")]
 
 
 # --- lists -----------------------------------------------------------------------------------
@@ -314,3 +278,20 @@ def test_pipeline_replaces_and_keeps_codings():
     assert new == "[Person A] called [Phone] from [Hospital 1]."
     start, end = remap.remap_span(*coding)
     assert new[start:end] == "[Person A] called"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "میں نے ہیڈ نرس صاحبہ سے بات کی",  # "I spoke to the head nurse" (a title, no name)
+        "ڈاکٹر صاحب نے کہا",  # "the doctor said"
+        "انچارج صاحب چھٹی پر تھے",  # "the officer in charge was on leave"
+    ],
+)
+def test_urdu_titles_are_not_names(sentence):
+    assert [f for f in detect(sentence, places=False) if f.kind == "person"] == []
+
+
+def test_an_urdu_name_with_sahib_is_still_found():
+    found = detect("میں نے اسلم صاحب سے بات کی", places=False)
+    assert [(f.kind, f.text) for f in found] == [("person", "اسلم صاحب")]

@@ -294,17 +294,32 @@ _URDU_STOP_WORDS = """
     نے کو کی کا کے سے میں پر نہیں ہے ہیں ہوں ہو تھا تھی تھے تھیں اور بھی تو کہ جو یہ وہ ہی
     صاحب صاحبہ رہی رہا رہے کر کرتی کرتا کرتے بن بنی تھیں"""
 _URDU_STOP = frozenset(_URDU_STOP_WORDS.split())
-# Capitalised words that start sentences or name roles, never names or parts of a place name.
-_STOP_WORDS = """
+# Roles that take صاحب/صاحبہ as a title, not a name: "ہیڈ نرس صاحبہ" is "the head nurse".
+_URDU_ROLE_WORDS = """
+    نرس ڈاکٹر ہیڈ انچارج مینیجر منیجر پرنسپل سپرنٹنڈنٹ افسر آفیسر استاد ماسٹر جج وزیر سیکرٹری
+    ڈائریکٹر کلرک سر میڈم باجی"""
+_URDU_ROLES = frozenset(_URDU_ROLE_WORDS.split())
+# Capitalised small words that start sentences or questions: never part of a name, so an
+# institution's name starts after the last of them ("I Am Not Sure About The Hospital").
+_FUNCTION_WORDS = """
     The A An And But So Then When While If Yes No Our My His Her Their Your This That These
-    Those At In On Of For From To With By After Before Also Only Even Because Interviewer
-    Participant Respondent Q R P I We They He She It Yesterday Today Tomorrow Last Next Every
+    Those At In On Of For From To With By After Before Also Only Even Because I We They He She
+    It Am Is Are Was Were Not Who What Why Where How Which"""
+_FUNCTION = frozenset(_FUNCTION_WORDS.split())
+# Capitalised words that start sentences or name roles, never names or parts of a place name.
+# "Ji"/"Jee" is the respectful "yes" ("Ji Sahib" is "yes, sir").
+_STOP_WORDS = """
+    Interviewer Participant Respondent Q R P Yesterday Today Tomorrow Last Next Every
     Sahib Sahiba Sahab Station Incharge In-charge Ward Hospital Clinic Sir Madam Doctor Nurse
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Please Okay OK Thank Thanks"""
-_STOP = frozenset(_STOP_WORDS.split())
+    Staff Monday Tuesday Wednesday Thursday Friday Saturday Sunday Please Okay OK Thank Thanks
+    Ji Jee"""
+_STOP = _FUNCTION | frozenset(_STOP_WORDS.split())
+# Honorifics that are no name before "Sahib"/"Sahiba": "Begum Sahiba" is "madam".
+_NOT_BEFORE_SAHIB = frozenset(("Begum", "Bibi", "Sister", "Miss", "Professor", "Mr", "Mrs"))
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+# Honorifics may come in a row: "Prof. Dr. Ahmed Khan".
 _PERSON_BEFORE = re.compile(
-    rf"(?<![\w.])(?i:(?:{'|'.join(_ABBREVIATIONS)})\.\s*|(?:{'|'.join(_HONORIFICS_BEFORE)})\s+)"
+    rf"(?<![\w.])(?i:(?:(?:{'|'.join(_ABBREVIATIONS)})\.\s*|(?:{'|'.join(_HONORIFICS_BEFORE)})\s+)+)"
     rf"(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}})"
 )
 _PERSON_AFTER = re.compile(rf"\b(?:{_NAME}\s+)?{_NAME}\s+(?:{'|'.join(_HONORIFICS_AFTER)})\b")
@@ -348,7 +363,7 @@ def find_people(text: str) -> list[Finding]:
         if span and span[1] > first[0]:
             found.append(Finding(*span, "person", text[slice(*span)], "list", 0.85))
     for match in _PERSON_AFTER.finditer(text):
-        span = _trim(text, match.span(), not_names, frozenset())
+        span = _trim(text, match.span(), not_names | _NOT_BEFORE_SAHIB, frozenset())
         if span and len(_words(text, *span)) > 1:
             found.append(Finding(*span, "person", text[slice(*span)], "list", 0.8))
     for match in _URDU_PERSON_BEFORE.finditer(text):
@@ -356,7 +371,7 @@ def find_people(text: str) -> list[Finding]:
         if span and len(_words(text, *span)) > 1:
             found.append(Finding(*span, "person", text[slice(*span)], "list", 0.8))
     for match in _URDU_PERSON_AFTER.finditer(text):
-        if text[slice(*_words(text, *match.span())[0])] not in _URDU_STOP:
+        if text[slice(*_words(text, *match.span())[0])] not in _URDU_STOP | _URDU_ROLES:
             found.append(Finding(*match.span(), "person", match.group(), "list", 0.75))
     return found
 
@@ -386,6 +401,15 @@ _GENERIC_WORDS = """
 _GENERIC = frozenset(_GENERIC_WORDS.split())
 
 
+def _after_function_words(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Start after the last function word before the first generic word (the head)."""
+    words = _words(text, *span)
+    texts = [text[slice(*w)] for w in words]
+    head = next((i for i, w in enumerate(texts) if w in _GENERIC), len(texts))
+    cut = max((i for i in range(head) if texts[i] in _FUNCTION), default=-1)
+    return (words[cut + 1][0], span[1])
+
+
 def find_institutions(text: str) -> list[Finding]:
     """Named institutions: "Jinnah Hospital", "Aga Khan University", "DHQ Sheikhupura"."""
     found: list[Finding] = []
@@ -395,6 +419,7 @@ def find_institutions(text: str) -> list[Finding]:
             span = _trim(text, match.span(), _STOP, tail - {"Hospital"})
             if span is None:
                 continue
+            span = _after_function_words(text, span)
             named = [w for w in text[slice(*span)].split() if w not in _GENERIC]
             if named:
                 found.append(Finding(*span, "institution", text[slice(*span)], "list", 0.8))
@@ -543,6 +568,11 @@ class Pseudonymizer:
         self._labels: dict[tuple[str, str], str] = {}
         self._originals: dict[str, list[str]] = {}
 
+    @property
+    def templates(self) -> dict[str, str]:
+        """The label template for each kind (and ``doctor``, ``hospital``) in use."""
+        return dict(self._templates)
+
     def _category(self, kind: str, text: str) -> str:
         if kind == "person" and _DOCTOR.match(text.strip()):
             return "doctor"
@@ -574,6 +604,51 @@ class Pseudonymizer:
     def key(self) -> dict[str, tuple[str, ...]]:
         """Label -> the original texts it replaced. Secret: store encrypted, never export."""
         return {label: tuple(texts) for label, texts in self._originals.items()}
+
+    def state(self) -> dict[str, object]:
+        """Everything needed to carry on labelling later (see :meth:`restore`). Secret: it holds
+        the identifiers' text; store it encrypted with the key."""
+        return {
+            "counters": dict(self._counters),
+            "labels": [[kind, identity, label] for (kind, identity), label in self._labels.items()],
+            "originals": {label: list(texts) for label, texts in self._originals.items()},
+        }
+
+    def restore(self, state: Mapping[str, object]) -> None:
+        """Carry on from a :meth:`state`: known identifiers keep their labels, numbering goes on."""
+        counters = state.get("counters", {})
+        labels = state.get("labels", [])
+        originals = state.get("originals", {})
+        if not (
+            isinstance(counters, Mapping)
+            and isinstance(labels, list)
+            and isinstance(originals, Mapping)
+        ):
+            raise Invalid("the pseudonym state is damaged")
+        self._counters = {str(k): int(v) for k, v in counters.items()}
+        self._labels = {(str(k), str(i)): str(label) for k, i, label in labels}
+        self._originals = {
+            str(label): [str(t) for t in texts] for label, texts in originals.items()
+        }
+
+    def forget(
+        self, identifiers: Iterable[tuple[str, str]], keep: Iterable[tuple[str, str]] = ()
+    ) -> int:
+        """Drop these ``(kind, text)`` identifiers (a withdrawn participant's), except any that
+        is also one of ``keep`` (still used elsewhere); return how many went. Labels are not
+        given out again, so nobody inherits a withdrawn person's pseudonym."""
+        kept = {(kind, _identity(kind, text)) for kind, text in keep}
+        gone = {(kind, _identity(kind, text)) for kind, text in identifiers} - kept
+        gone &= set(self._labels)
+        texts = {text for kind, text in identifiers}
+        for identity in gone:
+            label = self._labels.pop(identity)
+            remaining = [t for t in self._originals.get(label, []) if t not in texts]
+            if remaining:
+                self._originals[label] = remaining
+            else:
+                self._originals.pop(label, None)
+        return len(gone)
 
 
 # ---------------------------------------------------------------------------------------------
