@@ -550,6 +550,7 @@ def _facts(
         methodology=study.setting(METHODOLOGY) or None,
         n_participants=len(included),
         n_screened_out=sum(1 for p in people.values() if not p.eligible),
+        n_withdrawn=len(study.withdrawals()) or None,
         sampling_note=study.setting(SAMPLING) or None,
         sites=sorted({str(people[p].attributes.get("site")) for p in included} - {"None"}),
         roles=dict(Counter(str(people[p].attributes.get("role")) for p in included)),

@@ -18,6 +18,7 @@ from thematic.cli import (
     memos,
     participants,
     phases,
+    privacy,
     queries,
     saturation,
     serve,
@@ -116,6 +117,8 @@ app.add_typer(study.guide_app, name="guide")
 app.command("status")(phases.status)
 app.add_typer(phases.phase_app, name="phase")
 app.add_typer(phases.map_app, name="map")
+app.add_typer(privacy.app, name="deidentify")
+app.command("withdraw")(privacy.withdraw)
 
 
 def main() -> None:

@@ -7,7 +7,8 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -203,3 +204,21 @@ def emit_frame(
         note += f" (first {max_rows} of {len(table)} rows; use --format csv for all)"
     print_table(title, [str(c) for c in table.columns], shown_rows.itertuples(index=False), note)
 
+
+IdentifiedOption = typer.Option(
+    False,
+    "--identified/--deidentified",
+    help="--deidentified (the default) leaves identifying attributes out and refuses while "
+    "identifiers wait to be replaced; --identified (owners only) exports everything. Either "
+    "way the export is recorded in the audit log.",
+)
+
+
+@contextmanager
+def export_study(
+    purpose: str, identified: bool = False, *, leaving: bool = True
+) -> Iterator[thematic.Study]:
+    """Open the study for an export: the de-identified view unless ``identified`` (see
+    Study.for_export). With ``leaving=False`` (shown on the terminal only) the plain study."""
+    with open_study() as study:
+        yield study.for_export(purpose, identified=identified) if leaving else study

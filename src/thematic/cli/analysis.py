@@ -12,9 +12,11 @@ from thematic.analysis import figures as plots
 from thematic.analysis.report import write_report
 from thematic.cli._common import (
     CoderOption,
+    IdentifiedOption,
     JsonOption,
     WhereOption,
     done,
+    export_study,
     open_study,
     parse_where,
     print_json,
@@ -40,6 +42,7 @@ def figures(
     count: str = typer.Option("participants", help="Matrix heat map count."),
     where: list[str] = WhereOption,
     coder: str = CoderOption,
+    identified: bool = IdentifiedOption,
 ) -> None:
     """Draw the results figures: subthemes by participant, frequency of main themes, the
     co-occurrence network of subthemes, and a matrix heat map (PNG and SVG)."""
@@ -47,7 +50,7 @@ def figures(
     filters = parse_where(where)
     output.mkdir(parents=True, exist_ok=True)
     written = []
-    with open_study() as study:
+    with export_study("figures", identified) as study:
         order = order_by or gather.default_order(study.participants())
         counts, attributes = gather.subthemes_by_participant_data(study, coder=coder, where=filters)
         written += plots.save_figure(
@@ -90,10 +93,11 @@ def report(
     order_by: str = typer.Option(None, help="Order participants in the heat map by this."),
     coder: str = CoderOption,
     no_figures: bool = typer.Option(False, "--no-figures", help="Leave the figures out."),
+    identified: bool = IdentifiedOption,
 ) -> None:
     """Write the results report: summary, methods, themes with subthemes, counts and
     exemplar quotes, figures, the codebook and the COREQ checklist."""
-    with open_study() as study:
+    with export_study("report", identified) as study:
         data = gather.report_data(
             study, coder=coder, quotes=quotes, order_by=order_by, include_figures=not no_figures
         )
@@ -111,11 +115,12 @@ def export_codings(
     output: Path = typer.Option(..., "--output", "-o", help="codings.csv or codings.xlsx"),
     coder: str = typer.Option("all", "--coder", "-c", help="A coder, or all (default)."),
     where: list[str] = WhereOption,
+    identified: bool = IdentifiedOption,
 ) -> None:
     """Every coding with its passage, document, participant attributes, code and coder."""
     from thematic.formats.frames import write_frames
 
-    with open_study() as study:
+    with export_study("codings", identified) as study:
         frame = study.codings_table(coder=coder, where=parse_where(where))
     written = write_frames(output, {"Codings": frame}, about=dict(frame.attrs))
     done(f"Wrote {len(frame)} codings to {', '.join(str(p) for p in written)}.")
@@ -126,9 +131,10 @@ def export_tables(
     output: Path = typer.Option(
         ..., "--output", "-o", help="study.xlsx, or study.csv for one CSV file per table"
     ),
+    identified: bool = IdentifiedOption,
 ) -> None:
     """Participants, documents, codebook and all codings: one XLSX sheet (or CSV) each."""
-    with open_study() as study:
+    with export_study("tables", identified) as study:
         written = exports.write_study_tables(study, output)
     done(f"Wrote {', '.join(str(p) for p in written)}.")
 
@@ -140,10 +146,11 @@ def framework_show(
     output: Path = typer.Option(None, "--output", "-o", help="framework.xlsx: a sheet a theme."),
     where: list[str] = WhereOption,
     coder: str = CoderOption,
+    identified: bool = IdentifiedOption,
 ) -> None:
     """Show the framework matrix (references and summaries) or write it to XLSX with the
     coded passages in each cell."""
-    with open_study() as study:
+    with export_study("framework", identified, leaving=output is not None) as study:
         if output is not None:
             if output.suffix.lower() != ".xlsx":
                 raise Invalid(f"{output}: the framework matrix is written as .xlsx")

@@ -100,8 +100,11 @@ def list_attributes(as_json: bool = JsonOption) -> None:
         return
     print_table(
         "Attributes",
-        ["name", "type", "allowed values", "description"],
-        [[a.name, a.type, ", ".join(a.allowed), a.description] for a in defs],
+        ["name", "type", "allowed values", "description", "identifying"],
+        [
+            [a.name, a.type, ", ".join(a.allowed), a.description, "yes" if a.identifying else ""]
+            for a in defs
+        ],
     )
 
 
@@ -111,12 +114,26 @@ def add_attribute(
     type: str = typer.Option("text", "--type", "-t", help="text, number, date or category."),
     allowed: str = typer.Option("", help="Comma-separated allowed values (categories)."),
     description: str = typer.Option("", help="What the attribute records."),
+    identifying: bool = typer.Option(
+        False, "--identifying", help="A name, a phone number...: left out of every export."
+    ),
 ) -> None:
     """Define a participant attribute."""
     values = [v.strip() for v in allowed.split(",") if v.strip()]
     with open_study() as study:
-        study.add_attribute(name, type, values, description)
-    done(f"Added attribute {name} ({type}).")
+        study.add_attribute(name, type, values, description, identifying=identifying)
+    done(f"Added attribute {name} ({type}{', identifying' if identifying else ''}).")
+
+
+@attributes_app.command("identifying")
+def mark_identifying(
+    name: str = typer.Argument(..., help="The attribute's name."),
+    not_: bool = typer.Option(False, "--not", help="Mark it not identifying again."),
+) -> None:
+    """Mark an attribute identifying: de-identified exports and reports leave it out."""
+    with open_study() as study:
+        study.set_attribute_identifying(name, not not_)
+    done(f"{name} is {'not ' if not_ else ''}identifying.")
 
 
 @criteria_app.command("list")

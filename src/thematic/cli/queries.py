@@ -10,10 +10,11 @@ import typer
 from thematic.cli._common import (
     CoderOption,
     FormatOption,
+    IdentifiedOption,
     OutputOption,
     WhereOption,
     emit_frame,
-    open_study,
+    export_study,
     parse_where,
 )
 
@@ -30,9 +31,10 @@ def search(
     width: int = typer.Option(50, help="Characters of context on each side."),
     output_format: str = FormatOption,
     output: Path = OutputOption,
+    identified: bool = IdentifiedOption,
 ) -> None:
     """Search the text of every document; show each hit in its context (keyword in context)."""
-    with open_study() as study:
+    with export_study("query search", identified, leaving=output_format != "table") as study:
         frame = study.search(query, where=parse_where(where), limit=limit, width=width)
     shown = frame
     if output_format == "table":
@@ -59,9 +61,10 @@ def words(
     min_length: int = typer.Option(2, help="Shortest word counted."),
     output_format: str = FormatOption,
     output: Path = OutputOption,
+    identified: bool = IdentifiedOption,
 ) -> None:
     """The most frequent words, with how many documents use each."""
-    with open_study() as study:
+    with export_study("query words", identified, leaving=output_format != "table") as study:
         frame = study.word_frequencies(
             where=parse_where(where),
             limit=limit,
@@ -83,9 +86,10 @@ def coding(
     coder: str = CoderOption,
     output_format: str = FormatOption,
     output: Path = OutputOption,
+    identified: bool = IdentifiedOption,
 ) -> None:
     """Every passage coded with a code, combined with other codes, filtered by attributes."""
-    with open_study() as study:
+    with export_study("query coding", identified, leaving=output_format != "table") as study:
         frame = study.coding_query(
             code,
             all_of=all_of or (),
@@ -123,9 +127,10 @@ def matrix(
     coder: str = CoderOption,
     output_format: str = FormatOption,
     output: Path = OutputOption,
+    identified: bool = IdentifiedOption,
 ) -> None:
     """A matrix coding query: codes by attribute values, participants or documents."""
-    with open_study() as study:
+    with export_study("query matrix", identified, leaving=output_format != "table") as study:
         frame = study.matrix(
             rows, columns, count=count, codes=code or None, where=parse_where(where), coder=coder
         )
@@ -146,9 +151,10 @@ def cooccurrence(
     coder: str = CoderOption,
     output_format: str = FormatOption,
     output: Path = OutputOption,
+    identified: bool = IdentifiedOption,
 ) -> None:
     """Which codes occur together, how often, across how many documents and participants."""
-    with open_study() as study:
+    with export_study("query cooccurrence", identified, leaving=output_format != "table") as study:
         frame = study.cooccurrence(level, near=near, where=parse_where(where), coder=coder)
     emit_frame(
         frame,
@@ -167,9 +173,10 @@ def frequencies(
     coder: str = CoderOption,
     output_format: str = FormatOption,
     output: Path = OutputOption,
+    identified: bool = IdentifiedOption,
 ) -> None:
     """References, documents, participants and characters for each code at a level."""
-    with open_study() as study:
+    with export_study("query frequencies", identified, leaving=output_format != "table") as study:
         frame = study.code_frequencies(
             level, where=parse_where(where), coder=coder, characters=characters
         )

@@ -10,11 +10,12 @@ import typer
 from thematic.cli._common import (
     CoderOption,
     FormatOption,
+    IdentifiedOption,
     OutputOption,
     console,
     done,
     emit_frame,
-    open_study,
+    export_study,
     print_json,
 )
 from thematic.study.saturation import SaturationReport
@@ -37,12 +38,13 @@ def saturation(
     seed: int = typer.Option(0, help="Seed of the random orders (the same seed, the same orders)."),
     output_format: str = FormatOption,
     output: Path = OutputOption,
+    identified: bool = IdentifiedOption,
     figure: Path = typer.Option(None, "--figure", help="Also save the figure (PNG, SVG or PDF)."),
 ) -> None:
     """Thematic saturation: codes discovered interview by interview, the saturation point by
     Guest et al. (2020) or Francis et al. (2010), the same over random interview orders, and
     a Chao2 estimate of the codes not met yet, with a paragraph for the methods section."""
-    with open_study() as study:
+    with export_study("saturation", identified, leaving=output_format != "table") as study:
         report = study.saturation(
             method,
             level=level,

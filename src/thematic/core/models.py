@@ -19,8 +19,12 @@ __all__ = [
     "GuideQuestion",
     "Memo",
     "Participant",
+    "Proposal",
+    "ScanResult",
     "Screening",
     "Turn",
+    "Withdrawal",
+    "WithdrawalPreview",
 ]
 
 AttributeValue = str | float | int | dt.date | None
@@ -34,6 +38,7 @@ class AttributeDef:
     type: str  # text | number | date | category
     allowed: tuple[str, ...] = ()
     description: str = ""
+    identifying: bool = False  # never leaves the study in a de-identified export
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,3 +226,89 @@ class PinnedQuote:
     note: str = ""
     position: int = 0
     pinned_by: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A proposed replacement of an identifier in a document or a memo, and its review.
+
+    ``status`` is proposed, accepted, rejected or applied. ``original`` is the identifier's
+    text while it is still in the text; once applied it is None and ``start``/``end`` locate
+    the replacement in the new text.
+    """
+
+    id: int
+    document_id: int | None
+    memo_id: int | None
+    where: str  # the document's title, or "memo 12"
+    start: int
+    end: int
+    kind: str
+    original: str | None
+    replacement: str
+    source: str  # pattern | list | model | reviewer
+    confidence: float
+    status: str
+    decided_by: str | None = None
+    decided_at: dt.datetime | None = None
+    context: str = ""  # the passage around it, for review (empty once applied)
+
+
+@dataclass(frozen=True, slots=True)
+class ScanResult:
+    """What one de-identification scan found: proposals by kind, and what it used to look."""
+
+    documents: int
+    memos: int
+    proposals: dict[str, int]
+    detectors: tuple[str, ...]
+    model_status: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class WithdrawalPreview:
+    """Everything a withdrawal would delete, shown before anything is deleted."""
+
+    participant: str
+    documents: tuple[str, ...]  # titles, translations included
+    characters: int
+    codings: dict[str, int]  # per coder
+    memos: tuple[str, ...]  # titles (or the first words) of memos only about them
+    attributes: dict[str, str]
+    consents: int
+    pinned_quotes: int
+    decisions: int
+    framework_summaries: int
+    assignments: int
+    proposals: int
+    key_entries: int | None  # None when the key was not opened
+
+    def counts(self) -> dict[str, int]:
+        """How many of each kind of thing would go: the non-identifying withdrawal record."""
+        counted = {
+            "documents": len(self.documents),
+            "characters": self.characters,
+            "codings": sum(self.codings.values()),
+            "memos": len(self.memos),
+            "attribute values": len(self.attributes),
+            "consent records": self.consents,
+            "pinned quotes": self.pinned_quotes,
+            "discrepancy decisions": self.decisions,
+            "framework summaries": self.framework_summaries,
+            "assignments": self.assignments,
+            "de-identification records": self.proposals,
+        }
+        if self.key_entries is not None:
+            counted["pseudonym key entries"] = self.key_entries
+        return counted
+
+
+@dataclass(frozen=True, slots=True)
+class Withdrawal:
+    """The non-identifying record that a participant withdrew: when, who recorded it, how much
+    was deleted. Not even the participant's study label is kept."""
+
+    id: int
+    at: dt.datetime
+    recorded_by: str
+    deleted: dict[str, int]

@@ -48,6 +48,8 @@ attribute_defs = sa.Table(
     sa.Column("allowed", sa.JSON, nullable=False),
     sa.Column("description", sa.Text, nullable=False, default=""),
     sa.Column("position", sa.Integer, nullable=False),
+    # Identifying attributes (a name, a phone number) never leave the study in an export.
+    sa.Column("identifying", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 
 criteria = sa.Table(
@@ -359,4 +361,50 @@ code_relations = sa.Table(
     sa.Column("created_by", sa.String(100), nullable=False),
     sa.Column("created_at", sa.DateTime, nullable=False),
     sa.UniqueConstraint("source_id", "target_id", "label", name="uq_code_relation"),
+)
+
+# De-identification: one proposed replacement of an identifier in a document (a transcript, a
+# translation or a field note) or in a memo's body (exactly one of the two is set).
+# ``original`` holds the identifier's text only while it is still in the text; once applied it
+# is cleared, and start/end then locate the replacement.
+deid_proposals = sa.Table(
+    "deid_proposals",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "document_id",
+        sa.Integer,
+        sa.ForeignKey("documents.id", ondelete="CASCADE"),
+        nullable=True,
+        index=True,
+    ),
+    sa.Column(
+        "memo_id",
+        sa.Integer,
+        sa.ForeignKey("memos.id", ondelete="CASCADE"),
+        nullable=True,
+        index=True,
+    ),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("original", sa.Text, nullable=True),
+    sa.Column("replacement", sa.String(200), nullable=False),
+    sa.Column("source", sa.String(20), nullable=False),  # pattern | list | model | reviewer
+    sa.Column("confidence", sa.Float, nullable=False),
+    sa.Column("status", sa.String(10), nullable=False),  # proposed|accepted|rejected|applied
+    sa.Column("decided_by", sa.String(100), nullable=True),
+    sa.Column("decided_at", sa.DateTime, nullable=True),
+    sa.Column("applied_at", sa.DateTime, nullable=True),
+)
+
+# Withdrawals: that a participant withdrew and when, and how much was deleted; nothing that
+# identifies them (not even their study label).
+withdrawals = sa.Table(
+    "withdrawals",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Column("recorded_by", sa.String(100), nullable=False),
+    sa.Column("deleted", sa.JSON, nullable=False),  # counts by kind of thing
 )

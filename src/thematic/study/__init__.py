@@ -15,6 +15,7 @@ from thematic.study.accounts import AccountsMixin
 from thematic.study.development import DevelopmentMixin
 from thematic.study.documents import AUTO, KINDS
 from thematic.study.encryption import decrypt_study, encrypt_study, is_encrypted_study
+from thematic.study.exporting import ExportMixin
 from thematic.study.memos import LINK_TYPES, MEMO_KINDS, MemosMixin
 from thematic.study.phases import PhasesMixin
 from thematic.study.reliability import ReliabilityMixin
@@ -41,6 +42,7 @@ class Study(
     DevelopmentMixin,
     PhasesMixin,
     ReliabilityMixin,
+    ExportMixin,
     MemosMixin,
     AccountsMixin,
 ):

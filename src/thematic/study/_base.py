@@ -49,6 +49,8 @@ class StudyBase:
         self._user = user
         self.actor = user or _local_user()
         self._role = "owner" if user is None else self._role_of(user)
+        # Set on the view for_export() returns: identifying attributes are left out.
+        self._hide_identifying = False
 
     def as_user(self, name: str) -> Self:
         """The same study, acting as member ``name`` (sharing this study's connections)."""

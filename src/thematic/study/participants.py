@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +32,10 @@ class ParticipantsMixin(StudyBase):
             return self._attribute_defs(connection)
 
     def _attribute_defs(self, connection: sa.Connection) -> list[AttributeDef]:
-        rows = connection.execute(sa.select(attribute_defs).order_by(attribute_defs.c.position))
-        return [AttributeDef(r.name, r.type, tuple(r.allowed), r.description or "") for r in rows]
+        query = sa.select(attribute_defs).order_by(attribute_defs.c.position)
+        if self._hide_identifying:
+            query = query.where(attribute_defs.c.identifying.is_(False))
+        return [_definition(r) for r in connection.execute(query)]
 
     def add_attribute(
         self,
@@ -40,12 +43,22 @@ class ParticipantsMixin(StudyBase):
         type: str = "text",
         allowed: Iterable[str] = (),
         description: str = "",
+        *,
+        identifying: bool = False,
     ) -> AttributeDef:
-        """Define a participant attribute (text, number, date, or category with allowed values)."""
+        """Define a participant attribute (text, number, date, or category with allowed values);
+        ``identifying=True`` keeps it out of de-identified exports (a name, a phone number)."""
         self._require("manage")
         with self._tx() as connection:
             definition = self._add_attribute(connection, name, type, tuple(allowed), description)
-            self._audit(connection, "attribute.add", name, type=type)
+            if identifying:
+                connection.execute(
+                    attribute_defs.update()
+                    .where(attribute_defs.c.name == definition.name)
+                    .values(identifying=True)
+                )
+                definition = replace(definition, identifying=True)
+            self._audit(connection, "attribute.add", name, type=type, identifying=identifying)
         return definition
 
     def _add_attribute(
@@ -83,11 +96,26 @@ class ParticipantsMixin(StudyBase):
         return AttributeDef(name, type, tuple(str(a) for a in allowed), description)
 
     def _attribute_ids(self, connection: sa.Connection) -> dict[str, tuple[int, AttributeDef]]:
-        rows = connection.execute(sa.select(attribute_defs))
-        return {
-            r.name: (r.id, AttributeDef(r.name, r.type, tuple(r.allowed), r.description or ""))
-            for r in rows
-        }
+        query = sa.select(attribute_defs)
+        if self._hide_identifying:
+            query = query.where(attribute_defs.c.identifying.is_(False))
+        return {r.name: (r.id, _definition(r)) for r in connection.execute(query)}
+
+    def set_attribute_identifying(self, name: str, identifying: bool = True) -> AttributeDef:
+        """Mark an attribute identifying (a name, a phone number): de-identified exports and
+        reports leave it out. Owner only."""
+        self._require("manage")
+        with self._tx() as connection:
+            found = self._attribute_ids(connection).get(name)
+            if found is None:
+                raise NotFound(f"no participant attribute {name!r}")
+            connection.execute(
+                attribute_defs.update()
+                .where(attribute_defs.c.id == found[0])
+                .values(identifying=identifying)
+            )
+            self._audit(connection, "attribute.identifying", name, identifying=identifying)
+            return self._attribute_ids(connection)[name][1]
 
     # -- participants ------------------------------------------------------------------------
     def add_participant(
@@ -174,7 +202,9 @@ class ParticipantsMixin(StudyBase):
         defs = {i: d for i, d in self._attribute_ids(connection).values()}
         values: dict[int, dict[str, AttributeValue]] = {}
         for row in connection.execute(sa.select(participant_values)):
-            definition = defs[row.attribute_id]
+            definition = defs.get(row.attribute_id)
+            if definition is None:  # an identifying attribute, hidden from an export
+                continue
             values.setdefault(row.participant_id, {})[definition.name] = attr.restore(
                 definition, row.value
             )
@@ -379,3 +409,9 @@ class ParticipantsMixin(StudyBase):
         for r in connection.execute(query):
             latest[r.participant_id] = Consent(r.id, r.label, r.date, r.form_version, r.note or "")
         return latest
+
+
+def _definition(row: sa.Row[Any]) -> AttributeDef:
+    return AttributeDef(
+        row.name, row.type, tuple(row.allowed), row.description or "", bool(row.identifying)
+    )

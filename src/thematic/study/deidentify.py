@@ -1,0 +1,754 @@
+"""De-identification in the Study API: scan, review, apply; the key file; the report.
+
+The path a team walks (docs/privacy.md):
+
+1. :meth:`scan_identifiers` runs the detectors of :mod:`thematic.core.deidentify` over every
+   document (transcripts, translations, field notes) and memo, and stores one *proposal* per
+   identifier with a consistent pseudonym ("[Doctor A]" in every transcript).
+2. Reviewers accept, reject or edit proposals, or add ones the detectors missed. Nothing in the
+   text changes yet.
+3. :meth:`apply_deidentification` replaces every accepted identifier in one transaction and
+   moves codings, speaker turns, discrepancy decisions, pinned quotes and the other pending
+   proposals onto the new offsets; the full-text index follows through its triggers and is
+   then purged so the old words are gone from it too.
+
+The key (pseudonym -> real identity) and the study's own list of identifying terms live in a
+separate encrypted file (:mod:`thematic.study.keyfile`), never in the study.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from thematic.core import deidentify as deid
+from thematic.core.models import Proposal, ScanResult
+from thematic.core.spans import check_span, nfc, snippet
+from thematic.errors import Conflict, Invalid, NotFound
+from thematic.store.purge import purge_deleted_text
+from thematic.store.schema import (
+    codings,
+    decisions,
+    deid_proposals,
+    documents,
+    memos,
+    participants,
+    pinned_quotes,
+    turns,
+)
+from thematic.study._base import new_id, utcnow
+from thematic.study.keyfile import KeyFile, KeyTerm, Replacement
+from thematic.study.memos import MemosMixin
+from thematic.study.setup import SetupMixin
+
+STATUSES = ("proposed", "accepted", "rejected", "applied")
+DECISIONS = ("accept", "reject")
+_KEY_SETTING = "privacy.key_file"
+_KEY_ID_SETTING = "privacy.key_id"
+_SCHEME_SETTING = "privacy.pseudonym_scheme"
+_CONTEXT = 60  # code points of context either side, for review
+
+# Tables holding spans of a document's text, with their span columns (start, end pairs).
+_SPAN_TABLES: tuple[tuple[sa.Table, tuple[tuple[str, str], ...]], ...] = (
+    (codings, (("start", "end"),)),
+    (turns, (("start", "end"),)),
+    (decisions, (("start", "end"), ("result_start", "result_end"))),
+    (pinned_quotes, (("start", "end"),)),
+)
+
+
+class DeidentifyMixin(SetupMixin, MemosMixin):
+    """Finding identifiers, reviewing proposals, replacing them; the pseudonym key."""
+
+    # -- the key file ------------------------------------------------------------------------
+    def key_file(self) -> Path | None:
+        """Where this study's pseudonym key lives (None for a database study not yet told)."""
+        configured = self.setting(_KEY_SETTING)
+        if configured:
+            return Path(configured)
+        if "://" in self.location:
+            return None
+        return Path(f"{self.location}.key")
+
+    def set_key_file(self, path: str | Path) -> Path:
+        """Keep the pseudonym key at ``path`` (move the file there yourself; owner only)."""
+        self._require("manage")
+        target = Path(path).expanduser().resolve()
+        with self._tx() as connection:
+            self._put_setting(connection, _KEY_SETTING, str(target))
+            self._audit(connection, "deidentify.key_file", target.name)
+        return target
+
+    def _key(self, passphrase: str, *, create: bool = False) -> KeyFile:
+        path = self.key_file()
+        if path is None:
+            raise NotFound("this study has no key file yet: choose one with set_key_file()")
+        if not passphrase:
+            raise Invalid(f"{path}: give the key passphrase (--key-passphrase)")
+        expected = self.setting(_KEY_ID_SETTING)
+        if not path.exists():
+            if expected:
+                raise NotFound(f"{path}: the study's pseudonym key is not there (was it moved?)")
+            if not create:
+                raise NotFound(f"{path}: no pseudonym key yet (run a scan first)")
+            return KeyFile.new(path)
+        key = KeyFile.load(path, passphrase)
+        if expected and key.key_id != expected:
+            raise Invalid(f"{path}: this key file belongs to another study")
+        return key
+
+    def _save_key(self, connection: sa.Connection, key: KeyFile, passphrase: str) -> None:
+        """Write the key (before the study's transaction commits: a key with an entry too many
+        is harmless, a replacement the key does not know could never be reversed)."""
+        key.save(passphrase)
+        if self._setting(connection, _KEY_ID_SETTING) != key.key_id:
+            self._put_setting(connection, _KEY_ID_SETTING, key.key_id)
+
+    # -- the study's own list ----------------------------------------------------------------
+    def identifying_terms(self, *, key_passphrase: str) -> list[KeyTerm]:
+        """The study's own list of identifying terms (kept in the encrypted key; owner only)."""
+        self._require("manage")
+        return list(self._key(key_passphrase, create=True).terms)
+
+    def add_identifying_term(
+        self,
+        term: str,
+        kind: str = "person",
+        *,
+        participant: str | None = None,
+        key_passphrase: str,
+    ) -> KeyTerm:
+        """Add a term (a participant's real name, a colleague, a village) to find everywhere;
+        tie it to a participant so their withdrawal removes it. Owner only."""
+        self._require("manage")
+        term = nfc(term.strip())
+        if not term:
+            raise Invalid("an identifying term cannot be empty")
+        if kind not in deid.KINDS:
+            raise Invalid(f"kind must be one of {', '.join(deid.KINDS)} (got {kind!r})")
+        with self._tx() as connection:
+            if participant is not None:
+                self._participant_id(connection, participant)
+            key = self._key(key_passphrase, create=True)
+            if any(t.term == term for t in key.terms):
+                raise Conflict("that term is already on the study's list")
+            added = KeyTerm(term, kind, participant)
+            key.terms.append(added)
+            self._save_key(connection, key, key_passphrase)
+            self._audit(connection, "deidentify.term_add", "", kind=kind)
+        return added
+
+    def remove_identifying_term(self, term: str, *, key_passphrase: str) -> None:
+        """Take a term off the study's list. Owner only."""
+        self._require("manage")
+        with self._tx() as connection:
+            key = self._key(key_passphrase)
+            kept = [t for t in key.terms if t.term != term.strip()]
+            if len(kept) == len(key.terms):
+                raise NotFound("that term is not on the study's list")
+            key.terms = kept
+            self._save_key(connection, key, key_passphrase)
+            self._audit(connection, "deidentify.term_remove", "")
+
+    # -- pseudonym scheme --------------------------------------------------------------------
+    def pseudonym_scheme(self) -> dict[str, str]:
+        """The labels used for each kind ("[Doctor {letter}]", ...): defaults plus the study's."""
+        return deid.Pseudonymizer(self.setting(_SCHEME_SETTING) or {}).templates
+
+    def _pseudonymizer(self, key: KeyFile) -> deid.Pseudonymizer:
+        """The study's pseudonymizer, carrying on from the key's state."""
+        pseudonyms = deid.Pseudonymizer(self.setting(_SCHEME_SETTING) or {})
+        if key.pseudonyms:
+            pseudonyms.restore(key.pseudonyms)
+        return pseudonyms
+
+    def set_pseudonym_scheme(self, scheme: Mapping[str, str]) -> dict[str, str]:
+        """Choose the labels for some kinds, e.g. ``{"person": "Participant-{n}"}``. Owner only."""
+        self._require("manage")
+        deid.Pseudonymizer(scheme)  # checks the kinds and templates
+        with self._tx() as connection:
+            merged = {**(self._setting(connection, _SCHEME_SETTING) or {}), **dict(scheme)}
+            self._put_setting(connection, _SCHEME_SETTING, merged)
+            self._audit(connection, "deidentify.scheme", "", kinds=sorted(scheme))
+        return self.pseudonym_scheme()
+
+    # -- scanning ----------------------------------------------------------------------------
+    def scan_identifiers(
+        self,
+        *,
+        key_passphrase: str,
+        documents_: Iterable[int | str] | None = None,
+        memos_: bool = True,
+        places: bool = True,
+        model: deid.Model | str | None = "auto",
+    ) -> ScanResult:
+        """Find identifiers and store them as proposals with their pseudonyms (owner only).
+
+        ``documents_`` limits the scan (titles or ids; default every document); ``memos_``
+        scans memo bodies too; ``places=False`` leaves the built-in city list out (when the
+        city is a reported attribute); ``model`` is "auto" (a spaCy pipeline if one is
+        installed), a pipeline name, a callable, or None. Proposals from an earlier scan that
+        nobody decided on are replaced; decisions (accepted, rejected) are kept.
+        """
+        self._require("manage")
+        model_callable, status = _resolve_model(model)
+        with self._tx() as connection:
+            key = self._key(key_passphrase, create=True)
+            pseudonyms = self._pseudonymizer(key)
+            terms = key.term_map()
+            targets = self._scan_targets(connection, documents_, memos_)
+            found: Counter[str] = Counter()
+            for target, text in targets:
+                findings = deid.detect(text, terms=terms, places=places, model=model_callable)
+                found.update(self._store_findings(connection, target, text, findings, pseudonyms))
+            key.pseudonyms = pseudonyms.state()
+            used = deid.detectors_used(terms=terms, places=places, model=model_callable)
+            self._save_key(connection, key, key_passphrase)
+            n_docs = sum(1 for t, _ in targets if t[0] == "document")
+            self._audit(
+                connection,
+                "deidentify.scan",
+                f"{n_docs} documents",
+                memos=len(targets) - n_docs,
+                proposals=dict(found),
+                detectors=list(used),
+            )
+        return ScanResult(n_docs, len(targets) - n_docs, dict(found), used, status)
+
+    def _scan_targets(
+        self, connection: sa.Connection, refs: Iterable[int | str] | None, with_memos: bool
+    ) -> list[tuple[tuple[str, int], str]]:
+        query = sa.select(documents.c.id, documents.c.text).order_by(documents.c.position)
+        if refs is not None:
+            ids = [self._document_id(connection, ref) for ref in refs]
+            query = query.where(documents.c.id.in_(ids))
+        targets = [(("document", int(r.id)), r.text) for r in connection.execute(query)]
+        if with_memos and refs is None:
+            rows = connection.execute(sa.select(memos.c.id, memos.c.body).order_by(memos.c.id))
+            targets += [(("memo", int(r.id)), nfc(r.body)) for r in rows]
+        return targets
+
+    def _store_findings(
+        self,
+        connection: sa.Connection,
+        target: tuple[str, int],
+        text: str,
+        findings: Sequence[deid.Finding],
+        pseudonyms: deid.Pseudonymizer,
+    ) -> Counter[str]:
+        where = _target_clause(target)
+        connection.execute(
+            deid_proposals.delete().where(where & (deid_proposals.c.status == "proposed"))
+        )
+        kept = connection.execute(
+            sa.select(
+                deid_proposals.c.start,
+                deid_proposals.c.end,
+                deid_proposals.c.status,
+                deid_proposals.c.original,
+            ).where(where)
+        ).all()
+        stored: Counter[str] = Counter()
+        rows = []
+        for finding in findings:
+            if any(_blocks(row, finding) for row in kept):
+                continue
+            rows.append(
+                {
+                    "document_id": target[1] if target[0] == "document" else None,
+                    "memo_id": target[1] if target[0] == "memo" else None,
+                    "start": finding.start,
+                    "end": finding.end,
+                    "kind": finding.kind,
+                    "original": finding.text,
+                    "replacement": pseudonyms.label(finding.kind, finding.text),
+                    "source": finding.source,
+                    "confidence": finding.confidence,
+                    "status": "proposed",
+                }
+            )
+            stored[finding.kind] += 1
+        if rows:
+            connection.execute(deid_proposals.insert(), rows)
+        return stored
+
+    # -- reviewing ---------------------------------------------------------------------------
+    def proposals(
+        self,
+        *,
+        status: str | None = None,
+        document: int | str | None = None,
+        kind: str | None = None,
+        context: bool = True,
+    ) -> list[Proposal]:
+        """Proposals in text order, with the passage around each for review. Owner only:
+        pending proposals show the identifiers themselves."""
+        self._require("manage")
+        if status is not None and status not in STATUSES:
+            raise Invalid(f"status must be one of {', '.join(STATUSES)}")
+        with self._read() as connection:
+            query = sa.select(deid_proposals)
+            if status is not None:
+                query = query.where(deid_proposals.c.status == status)
+            if kind is not None:
+                query = query.where(deid_proposals.c.kind == kind)
+            if document is not None:
+                doc_id = self._document_id(connection, document)
+                query = query.where(deid_proposals.c.document_id == doc_id)
+            rows = connection.execute(
+                query.order_by(
+                    deid_proposals.c.document_id,
+                    deid_proposals.c.memo_id,
+                    deid_proposals.c.start,
+                )
+            ).all()
+            texts = self._proposal_texts(connection, rows) if context else {}
+            titles = self._proposal_titles(connection, rows)
+        return [_proposal(r, titles, texts) for r in rows]
+
+    def proposal(self, proposal_id: int) -> Proposal:
+        """One proposal by id (owner only)."""
+        self._require("manage")
+        with self._read() as connection:
+            row = self._proposal_row(connection, proposal_id)
+            return _proposal(
+                row,
+                self._proposal_titles(connection, [row]),
+                self._proposal_texts(connection, [row]),
+            )
+
+    def decide_proposals(self, ids: Iterable[int], decision: str, *, note: str = "") -> int:
+        """Accept or reject proposals (not yet applied ones); return how many changed."""
+        self._require("manage")
+        if decision not in DECISIONS:
+            raise Invalid(f"a decision is one of {', '.join(DECISIONS)}")
+        wanted = sorted(set(ids))
+        with self._tx() as connection:
+            for proposal_id in wanted:
+                row = self._proposal_row(connection, proposal_id)
+                if row.status == "applied":
+                    raise Conflict(f"proposal {proposal_id} is already applied")
+            connection.execute(
+                deid_proposals.update()
+                .where(deid_proposals.c.id.in_(wanted))
+                .values(
+                    status="accepted" if decision == "accept" else "rejected",
+                    decided_by=self.actor,
+                    decided_at=utcnow(),
+                )
+            )
+            self._audit(connection, f"deidentify.{decision}", f"{len(wanted)} proposals")
+        return len(wanted)
+
+    def edit_proposal(
+        self,
+        proposal_id: int,
+        *,
+        replacement: str | None = None,
+        start: int | None = None,
+        end: int | None = None,
+    ) -> Proposal:
+        """Change a proposal's replacement and/or its extent; an edited proposal is accepted."""
+        self._require("manage")
+        with self._tx() as connection:
+            row = self._proposal_row(connection, proposal_id)
+            if row.status == "applied":
+                raise Conflict(f"proposal {proposal_id} is already applied")
+            text = self._target_text(connection, _row_target(row))
+            new_start = row.start if start is None else start
+            new_end = row.end if end is None else end
+            values: dict[str, Any] = self._checked_span(
+                connection, _row_target(row), text, new_start, new_end, exclude=proposal_id
+            )
+            if replacement is not None:
+                values["replacement"] = _check_replacement(replacement)
+            values.update(status="accepted", decided_by=self.actor, decided_at=utcnow())
+            connection.execute(
+                deid_proposals.update().where(deid_proposals.c.id == proposal_id).values(**values)
+            )
+            self._audit(connection, "deidentify.edit", str(proposal_id))
+        return self.proposal(proposal_id)
+
+    def add_proposal(
+        self,
+        document: int | str,
+        start: int,
+        end: int,
+        kind: str,
+        replacement: str | None = None,
+        *,
+        key_passphrase: str,
+    ) -> Proposal:
+        """Mark an identifier the detectors missed (accepted at once). Without a replacement it
+        gets the study's pseudonym for it."""
+        self._require("manage")
+        if kind not in deid.KINDS:
+            raise Invalid(f"kind must be one of {', '.join(deid.KINDS)} (got {kind!r})")
+        with self._tx() as connection:
+            doc_id = self._document_id(connection, document)
+            target = ("document", doc_id)
+            text = self._target_text(connection, target)
+            values = self._checked_span(connection, target, text, start, end)
+            if replacement is None:
+                key = self._key(key_passphrase, create=True)
+                pseudonyms = self._pseudonymizer(key)
+                replacement = pseudonyms.label(kind, values["original"])
+                key.pseudonyms = pseudonyms.state()
+                self._save_key(connection, key, key_passphrase)
+            proposal_id = new_id(
+                connection,
+                deid_proposals.insert().values(
+                    document_id=doc_id,
+                    kind=kind,
+                    replacement=_check_replacement(replacement),
+                    source="reviewer",
+                    confidence=1.0,
+                    status="accepted",
+                    decided_by=self.actor,
+                    decided_at=utcnow(),
+                    **values,
+                ),
+            )
+            self._audit(connection, "deidentify.add", str(proposal_id), kind=kind)
+        return self.proposal(proposal_id)
+
+    def _checked_span(
+        self,
+        connection: sa.Connection,
+        target: tuple[str, int],
+        text: str,
+        start: int,
+        end: int,
+        exclude: int | None = None,
+    ) -> dict[str, Any]:
+        reason = check_span(start, end, len(text))
+        if reason:
+            raise Invalid(reason)
+        others = connection.execute(
+            sa.select(deid_proposals.c.id, deid_proposals.c.start, deid_proposals.c.end).where(
+                _target_clause(target)
+                & (deid_proposals.c.status.in_(("accepted", "applied", "proposed")))
+                & (deid_proposals.c.id != (exclude or 0))
+            )
+        ).all()
+        for other in others:
+            if other.start < end and start < other.end:
+                raise Conflict(
+                    f"{start}-{end} overlaps proposal {other.id} ({other.start}-{other.end}): "
+                    "edit or reject that one first"
+                )
+        return {"start": start, "end": end, "original": text[start:end]}
+
+    # -- applying ----------------------------------------------------------------------------
+    def apply_deidentification(self, *, key_passphrase: str) -> dict[str, int]:
+        """Replace every accepted identifier, in one transaction; return replacements by kind.
+
+        Codings, speaker turns, decisions, pinned quotes and other proposals move to the new
+        offsets (a coding that started, ended or sat inside a replaced name now starts, ends
+        or covers its pseudonym); the originals go into the encrypted key, and the full-text
+        index is purged of them afterwards.
+        """
+        self._require("manage")
+        applied: Counter[str] = Counter()
+        with self._tx() as connection:
+            accepted = connection.execute(
+                sa.select(deid_proposals).where(deid_proposals.c.status == "accepted")
+            ).all()
+            if not accepted:
+                return {}
+            key = self._key(key_passphrase, create=True)
+            by_target: dict[tuple[str, int], list[sa.Row[Any]]] = {}
+            for row in accepted:
+                by_target.setdefault(_row_target(row), []).append(row)
+            owners = self._text_owners(connection, by_target)
+            stamp = utcnow()
+            for target, rows in by_target.items():
+                self._apply_one(connection, target, rows, stamp)
+                for row in rows:
+                    applied[row.kind] += 1
+                    key.replacements.append(
+                        Replacement(
+                            label=row.replacement,
+                            kind=row.kind,
+                            original=row.original,
+                            where=f"{target[0]} {target[1]}",
+                            participant=owners.get(target),
+                            at=stamp.isoformat(timespec="seconds"),
+                        )
+                    )
+            self._save_key(connection, key, key_passphrase)
+            self._audit(
+                connection,
+                "deidentify.apply",
+                f"{len(by_target)} texts",
+                replacements=dict(applied),
+            )
+        purge_deleted_text(self._engine)
+        return dict(applied)
+
+    def _apply_one(
+        self,
+        connection: sa.Connection,
+        target: tuple[str, int],
+        rows: Sequence[sa.Row[Any]],
+        stamp: Any,
+    ) -> None:
+        text = self._target_text(connection, target)
+        for row in rows:
+            if text[row.start : row.end] != row.original:
+                raise Conflict(
+                    f"proposal {row.id}: the text at {row.start}-{row.end} changed since the scan"
+                )
+        new_text, remap = deid.apply(text, [(r.start, r.end, r.replacement) for r in rows])
+        if target[0] == "document":
+            connection.execute(
+                documents.update().where(documents.c.id == target[1]).values(text=new_text)
+            )
+            for table, columns in _SPAN_TABLES:
+                _remap_table(connection, table, target[1], remap, columns)
+        else:
+            connection.execute(memos.update().where(memos.c.id == target[1]).values(body=new_text))
+        accepted_ids = {r.id for r in rows}
+        others = connection.execute(
+            sa.select(deid_proposals.c.id, deid_proposals.c.start, deid_proposals.c.end).where(
+                _target_clause(target)
+            )
+        ).all()
+        for other in others:
+            new_start, new_end = remap.remap_span(other.start, other.end)
+            values: dict[str, Any] = {"start": new_start, "end": new_end}
+            if other.id in accepted_ids:
+                values.update(status="applied", original=None, applied_at=stamp)
+            connection.execute(
+                deid_proposals.update().where(deid_proposals.c.id == other.id).values(**values)
+            )
+
+    # -- the report --------------------------------------------------------------------------
+    def deidentification_report(self) -> list[dict[str, Any]]:
+        """What was replaced where, by kind, without the original values: one row per
+        document or memo and kind, with the labels used and when."""
+        self._require("read")
+        with self._read() as connection:
+            rows = connection.execute(
+                sa.select(deid_proposals).where(deid_proposals.c.status == "applied")
+            ).all()
+            titles = self._proposal_titles(connection, rows)
+        grouped: dict[tuple[str, str], dict[str, Any]] = {}
+        for row in rows:
+            where = titles[_row_target(row)]
+            entry = grouped.setdefault(
+                (where, row.kind),
+                {"where": where, "kind": row.kind, "replacements": 0, "labels": set(), "at": None},
+            )
+            entry["replacements"] += 1
+            entry["labels"].add(row.replacement)
+            if entry["at"] is None or row.applied_at > entry["at"]:
+                entry["at"] = row.applied_at
+        report = []
+        for (where, kind), entry in sorted(grouped.items()):
+            report.append(
+                {
+                    "where": where,
+                    "kind": kind,
+                    "replacements": entry["replacements"],
+                    "labels": ", ".join(sorted(entry["labels"])),
+                    "applied": entry["at"],
+                }
+            )
+        return report
+
+    def pending_identifiers(self) -> dict[str, int]:
+        """Texts with identifiers found but not yet replaced (proposed or accepted): title ->
+        how many. Exports refuse to run while this is not empty (see ``for_export``)."""
+        with self._read() as connection:
+            rows = connection.execute(
+                sa.select(deid_proposals).where(
+                    deid_proposals.c.status.in_(("proposed", "accepted"))
+                )
+            ).all()
+            titles = self._proposal_titles(connection, rows)
+        return dict(Counter(titles[_row_target(r)] for r in rows))
+
+    # -- shared lookups ----------------------------------------------------------------------
+    def _proposal_row(self, connection: sa.Connection, proposal_id: int) -> sa.Row[Any]:
+        row = connection.execute(
+            sa.select(deid_proposals).where(deid_proposals.c.id == proposal_id)
+        ).one_or_none()
+        if row is None:
+            raise NotFound(f"no de-identification proposal {proposal_id}")
+        return row
+
+    def _target_text(self, connection: sa.Connection, target: tuple[str, int]) -> str:
+        if target[0] == "document":
+            text = connection.execute(
+                sa.select(documents.c.text).where(documents.c.id == target[1])
+            ).scalar_one()
+            return str(text)
+        body = connection.execute(
+            sa.select(memos.c.body).where(memos.c.id == target[1])
+        ).scalar_one()
+        return nfc(str(body))
+
+    def _proposal_texts(
+        self, connection: sa.Connection, rows: Sequence[sa.Row[Any]]
+    ) -> dict[tuple[str, int], str]:
+        return {t: self._target_text(connection, t) for t in {_row_target(r) for r in rows}}
+
+    def _proposal_titles(
+        self, connection: sa.Connection, rows: Sequence[sa.Row[Any]]
+    ) -> dict[tuple[str, int], str]:
+        doc_ids = {r.document_id for r in rows if r.document_id is not None}
+        titles: dict[tuple[str, int], str] = {}
+        if doc_ids:
+            for r in connection.execute(
+                sa.select(documents.c.id, documents.c.title).where(documents.c.id.in_(doc_ids))
+            ):
+                titles[("document", int(r.id))] = r.title
+        for row in rows:
+            if row.memo_id is not None:
+                titles[("memo", int(row.memo_id))] = f"memo {row.memo_id}"
+        return titles
+
+    def _text_owners(
+        self, connection: sa.Connection, targets: Iterable[tuple[str, int]]
+    ) -> dict[tuple[str, int], str | None]:
+        """The participant each text belongs to (a translation: its original's participant)."""
+        ids = [t[1] for t in targets if t[0] == "document"]
+        owners: dict[tuple[str, int], str | None] = {}
+        if not ids:
+            return owners
+        original = documents.alias("original")
+        rows = connection.execute(
+            sa.select(documents.c.id, participants.c.label)
+            .select_from(documents)
+            .outerjoin(original, original.c.id == documents.c.translation_of)
+            .outerjoin(
+                participants,
+                participants.c.id
+                == sa.func.coalesce(documents.c.participant_id, original.c.participant_id),
+            )
+            .where(documents.c.id.in_(ids))
+        )
+        for r in rows:
+            owners[("document", int(r.id))] = r.label
+        return owners
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _resolve_model(model: deid.Model | str | None) -> tuple[deid.Model | None, str]:
+    """The named-entity model to use and a sentence saying what was used."""
+    if model is None:
+        return None, "no named-entity model (not asked for)"
+    if callable(model):
+        return model, f"model: {getattr(model, '__name__', type(model).__name__)}"
+    from thematic.study import ner
+
+    if model == "auto":
+        loaded = ner.load_model()
+        return loaded, ner.model_status() if loaded is None else f"model: {loaded.__name__}"
+    loaded = ner.load_model(model)
+    return loaded, f"model: {loaded.__name__}" if loaded is not None else ner.model_status()
+
+
+def _target_clause(target: tuple[str, int]) -> sa.ColumnElement[bool]:
+    if target[0] == "document":
+        return deid_proposals.c.document_id == target[1]
+    return deid_proposals.c.memo_id == target[1]
+
+
+def _row_target(row: sa.Row[Any]) -> tuple[str, int]:
+    if row.document_id is not None:
+        return ("document", int(row.document_id))
+    return ("memo", int(row.memo_id))
+
+
+def _blocks(row: Any, finding: deid.Finding) -> bool:
+    """A decided proposal keeps a new finding out: it overlaps an accepted or applied one
+    (a pseudonym such as "[Doctor A]" is not an identifier), or a reviewer rejected exactly it."""
+    overlaps = row.start < finding.end and finding.start < row.end
+    if row.status == "rejected":
+        return (row.start, row.end, row.original) == (finding.start, finding.end, finding.text)
+    return overlaps
+
+
+def _check_replacement(replacement: str) -> str:
+    replacement = replacement.strip()
+    if not replacement:
+        raise Invalid("a replacement cannot be empty (it would lose the codings on it)")
+    if len(replacement) > 200:
+        raise Invalid("a replacement is at most 200 characters")
+    return nfc(replacement)
+
+
+def _remap_table(
+    connection: sa.Connection,
+    table: sa.Table,
+    document_id: int,
+    remap: deid.Remap,
+    columns: tuple[tuple[str, str], ...],
+) -> None:
+    """Move every span of one document in ``table``; rows that now coincide (two codings inside
+    one replaced name) become one. Rows are deleted and put back with their ids, because
+    updating one at a time could collide with a unique constraint half-way."""
+    query = sa.select(table).where(table.c.document_id == document_id).order_by(table.c.id)
+    rows = [dict(r._mapping) for r in connection.execute(query)]
+    if not rows:
+        return
+    for row in rows:
+        for start, end in columns:
+            if row[start] is not None and row[end] is not None:
+                row[start], row[end] = remap.remap_span(row[start], row[end])
+    merged: dict[int, int] = {}  # a row that now coincides with an earlier one -> that row
+    for constraint in table.constraints:
+        if not isinstance(constraint, sa.UniqueConstraint):
+            continue
+        names = [column.name for column in constraint.columns]
+        first: dict[tuple[Any, ...], int] = {}
+        for row in rows:
+            if row["id"] not in merged:
+                merged_into = first.setdefault(tuple(row[n] for n in names), row["id"])
+                if merged_into != row["id"]:
+                    merged[row["id"]] = merged_into
+    kept = [row for row in rows if row["id"] not in merged]
+    connection.execute(table.delete().where(table.c.document_id == document_id))
+    connection.execute(table.insert(), kept)
+    if table is codings:
+        for gone, survivor in merged.items():
+            connection.execute(
+                memos.update()
+                .where((memos.c.link_type == "coding") & (memos.c.link_id == gone))
+                .values(link_id=survivor)
+            )
+
+
+def _proposal(
+    row: sa.Row[Any], titles: Mapping[tuple[str, int], str], texts: Mapping[tuple[str, int], str]
+) -> Proposal:
+    target = _row_target(row)
+    text = texts.get(target)
+    context = ""
+    if text is not None and row.status != "applied":
+        context = snippet(text, row.start, row.end, _CONTEXT)
+    return Proposal(
+        id=row.id,
+        document_id=row.document_id,
+        memo_id=row.memo_id,
+        where=titles.get(target, ""),
+        start=row.start,
+        end=row.end,
+        kind=row.kind,
+        original=row.original,
+        replacement=row.replacement,
+        source=row.source,
+        confidence=row.confidence,
+        status=row.status,
+        decided_by=row.decided_by,
+        decided_at=row.decided_at,
+        context=context,
+    )
