@@ -295,3 +295,42 @@ def test_urdu_titles_are_not_names(sentence):
 def test_an_urdu_name_with_sahib_is_still_found():
     found = detect("میں نے اسلم صاحب سے بات کی", places=False)
     assert [(f.kind, f.text) for f in found] == [("person", "اسلم صاحب")]
+
+
+# --- re-mapping offsets: properties -----------------------------------------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@st.composite
+def texts_with_replacements(draw):
+    text = draw(st.text(alphabet="ab عائشہ🙂 ", min_size=1, max_size=40))
+    cuts = sorted(draw(st.sets(st.integers(0, len(text)), max_size=8)))
+    pairs = list(zip(cuts[::2], cuts[1::2], strict=False))
+    pairs = [(s, e) for s, e in pairs if e > s]
+    labels = draw(
+        st.lists(
+            st.sampled_from(["[A]", "[Doctor B]", "X"]), min_size=len(pairs), max_size=len(pairs)
+        )
+    )
+    start = draw(st.integers(0, len(text) - 1))
+    end = draw(st.integers(start + 1, len(text)))
+    return text, [(s, e, r) for (s, e), r in zip(pairs, labels, strict=True)], (start, end)
+
+
+@given(texts_with_replacements())
+def test_a_remapped_span_holds_the_same_words_with_pseudonyms(case):
+    text, replacements, (start, end) = case
+    new_text, remap = apply(text, replacements)
+    new_start, new_end = remap.remap_span(start, end)
+    assert 0 <= new_start < new_end <= len(new_text)
+    # Widen the old span over any replacement a boundary falls inside: that is what it becomes.
+    for s, e, _ in replacements:
+        if s <= start < e:
+            start = s
+        if s < end <= e:
+            end = e
+    inside = [(s - start, e - start, r) for s, e, r in replacements if start <= s and e <= end]
+    expected, _ = apply(text[start:end], inside)
+    assert new_text[new_start:new_end] == expected

@@ -717,12 +717,14 @@ def apply(text: str, replacements: Sequence[tuple[int, int, str]]) -> tuple[str,
     non-empty span of ``text``. See :class:`Remap` for how offsets move.
     """
     ordered = sorted(replacements, key=lambda r: (r[0], r[1]))
-    for (start, end, _), previous in zip(ordered, [None, *ordered[:-1]], strict=True):
+    previous: tuple[int, int, str] | None = None
+    for start, end, new in ordered:
         reason = check_span(start, end, len(text))
         if reason:
             raise Invalid(f"replacement {start}-{end}: {reason}")
         if previous is not None and start < previous[1]:
             raise Invalid(f"replacements {previous[0]}-{previous[1]} and {start}-{end} overlap")
+        previous = (start, end, new)
     pieces: list[str] = []
     new_starts: list[int] = []
     shifts: list[int] = []
