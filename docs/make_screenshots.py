@@ -70,8 +70,32 @@ def main() -> None:
                     page.locator(".hl").nth(3).click()
                 page.screenshot(path=OUT / f"{name}.png")
                 print(f"wrote docs/screenshots/{name}.png")
+            privacy_pages(page, server.url, study, Path(folder))
             browser.close()
         study.close()
+
+
+def privacy_pages(page, url: str, study, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    """The owner's privacy pages: a withdrawal preview; a scan with some proposals decided and
+    one transcript's applied (so the report shows); an Urdu original's proposals; the log."""
+
+    def shot(name: str, path: str, *, full: bool = False) -> None:
+        page.goto(url + path)
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=OUT / f"{name}.png", full_page=full)
+        print(f"wrote docs/screenshots/{name}.png")
+
+    shot("withdraw", "/participants/P08/withdraw")
+    study.set_key_file(folder / "demo.key")
+    study.scan_identifiers(key_passphrase=PASSWORD, model=None)
+    study.decide_proposals([p.id for p in study.proposals(document="P02 interview")], "accept")
+    study.apply_deidentification(key_passphrase=PASSWORD)
+    first = study.proposals(document="P01 interview", context=False)
+    study.decide_proposals([first[0].id], "accept")
+    study.decide_proposals([first[-1].id], "reject")
+    shot("deidentify", "/deidentify?where=P01+interview", full=True)
+    shot("deidentify-urdu", "/deidentify?where=P08+interview+%28Urdu+original%29#review")
+    shot("audit", "/audit")
 
 
 if __name__ == "__main__":

@@ -169,7 +169,9 @@ class SetupMixin(ParticipantsMixin, CodingMixin):
 
     # -- the audit log -----------------------------------------------------------------------
     def log(self, limit: int | None = None, action: str | None = None) -> list[AuditEvent]:
-        """The audit log, newest first: who did what, when. It cannot be edited."""
+        """The audit log, newest first: who did what, when. It cannot be edited. Owner only:
+        it records every member's work, exports and withdrawals."""
+        self._require("manage")
         query = sa.select(audit_log).order_by(audit_log.c.id.desc())
         if action:
             query = query.where(audit_log.c.action.startswith(action))

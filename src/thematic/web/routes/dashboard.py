@@ -31,7 +31,7 @@ def dashboard(request: Request, study: MemberStudy) -> Response:
         summary=summary,
         transcripts=summary["documents_by_kind"].get("transcript", 0),
         coded=summary["transcripts_coded"],
-        activity=study.log(limit=15),
+        activity=study.log(limit=15) if study.role == "owner" else None,  # owner only
         status=status,
         phases=PHASES,
         history=study.phase_history()[-5:],

@@ -74,6 +74,7 @@ def framework_page(
     themes = [c.path for c in study.codes() if c.depth == 0]
     chosen = theme or (themes[0] if themes else "")
     if fmt:
+        study = study.for_export("framework")
         frame = _framework(study, scope, None if all_themes or not chosen else chosen)
         if frame.empty:  # (exports.framework_sheets needs participants to lay it out)
             raise Invalid(

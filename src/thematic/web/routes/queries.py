@@ -79,6 +79,7 @@ def search_page(
     if fmt:
         if not q.strip():
             raise Invalid("type something to search for first")
+        study = study.for_export("query search")
         frame = study.search(q, where=scope.where, width=WIDTH)
         return table_download({"Search": frame}, "search", fmt, _about(frame, scope))
     frame, error = None, None
@@ -132,6 +133,8 @@ def words_page(
     all_words: bool = False,
     fmt: DownloadParam = None,
 ) -> Response:
+    if fmt:
+        study = study.for_export("query words")
     frame = study.word_frequencies(
         where=scope.where, limit=limit, stop_words=not all_words, min_length=min_length
     )
@@ -204,6 +207,7 @@ def coding_page(
     if fmt:
         if not code:
             raise Invalid("choose a code to query first")
+        study = study.for_export("query coding")
         frame = _run_coding(study, scope, code, combine)
         return table_download({"Coding query": frame}, "coding-query", fmt, _about(frame, scope))
     context = scope_context(study, scope)
@@ -259,6 +263,7 @@ def matrix_page(
     fmt: DownloadParam = None,
 ) -> Response:
     if fmt:
+        study = study.for_export("query matrix")
         frame = _matrix(study, scope, rows, columns, count)
         about = _about(frame, scope, rows=rows)
         return table_download({"Matrix": frame}, f"matrix-{rows}-by-{columns}", fmt, about)
@@ -295,6 +300,8 @@ def matrix_image(
     count: Count = "references",
     download: bool = False,
 ) -> Response:
+    if download or fmt == "svg":  # leaving the study: de-identified, recorded
+        study = study.for_export("figure matrix")
     frame = _matrix(study, scope, rows, columns, count)
     title = f"{rows.capitalize()}s by {columns}"
     figure = plots.matrix_heatmap(frame, value=COUNT_WORDS[count], title=title)
@@ -343,6 +350,8 @@ def cooccurrence_page(
     near: Near = "overlap",
     fmt: DownloadParam = None,
 ) -> Response:
+    if fmt:
+        study = study.for_export("query cooccurrence")
     frame = study.cooccurrence(level, near=near, where=scope.where, coder=scope.coder)
     if fmt:
         about = _about(frame, scope)
@@ -372,6 +381,8 @@ def cooccurrence_image(
     near: Near = "overlap",
     download: bool = False,
 ) -> Response:
+    if download or fmt == "svg":  # leaving the study: de-identified, recorded
+        study = study.for_export("figure cooccurrence")
     nodes, edges = _network(study, scope, level, near)
     figure = plots.cooccurrence_network(nodes, edges, title=f"Co-occurrence of {level}s")
     return figure_response(figure, fmt, f"cooccurrence-{level}", download)

@@ -81,7 +81,7 @@ def saturation_page(
     request: Request, study: MemberStudy, params: Params, fmt: DownloadParam = None
 ) -> Response:
     if fmt:
-        report = params.report(study)
+        report = params.report(study.for_export("saturation"))
         frame = report.to_dataframe()
         about: dict[str, Any] = {**frame.attrs, "statement": report.statement()}
         return table_download({"Saturation": frame}, "saturation", fmt, about)
@@ -108,7 +108,7 @@ def saturation_page(
 def saturation_image(
     study: MemberStudy, params: Params, fmt: ImageFormat, download: bool = False
 ) -> Response:
-    report = params.report(study)
+    report = params.report(study.for_export("figure saturation") if download else study)
     if not report.interviews:
         raise NotFound("no interviews to plot: import transcripts first")
     figure = saturation_curve(report)
