@@ -160,3 +160,11 @@ def test_postgres_rows_are_gone(postgres_url, tmp_path):
             assert connection.execute(sa.text("SELECT count(*) FROM participants")).scalar() == 1
     finally:
         study.close()
+
+
+def test_a_missing_key_file_is_an_error_not_an_empty_key(study, tmp_path):
+    deidentified(study)
+    (tmp_path / "study.key").rename(tmp_path / "elsewhere.key")
+    with pytest.raises(NotFound, match="not there"):
+        study.withdraw("P07", key_passphrase=KEY_PASS)
+    assert len(study.participants()) == 2

@@ -86,7 +86,10 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
     def _key(self, passphrase: str, *, create: bool = False) -> KeyFile:
         path = self.key_file()
         if path is None:
-            raise NotFound("this study has no key file yet: choose one with set_key_file()")
+            raise NotFound(
+                "this study has no key file yet: choose where it goes "
+                "(thematic deidentify key --path FILE, or set_key_file)"
+            )
         if not passphrase:
             raise Invalid(f"{path}: give the key passphrase (--key-passphrase)")
         expected = self.setting(_KEY_ID_SETTING)

@@ -106,9 +106,9 @@ class WithdrawalMixin(DeidentifyMixin):
         if not passphrase:
             return None
         path = self.key_file()
-        if path is None or not path.exists():
-            return None
-        return self._key(passphrase)
+        if path is None or (not path.exists() and not self.setting(_KEY_ID_SETTING)):
+            return None  # no key yet: nothing of theirs in it
+        return self._key(passphrase)  # a moved or missing key is an error, not "no key"
 
     def _their_documents(self, connection: sa.Connection, participant_id: int) -> list[int]:
         """Their documents and every translation of one of them (a translation need not be
