@@ -34,6 +34,7 @@ from thematic.errors import (
     Forbidden,
     Invalid,
     NotFound,
+    PurgeFailed,
     ThematicError,
     UnreadableFile,
 )
@@ -64,6 +65,7 @@ __all__ = [
     "NotFound",
     "Participant",
     "PinnedQuote",
+    "PurgeFailed",
     "Screening",
     "Study",
     "ThematicError",

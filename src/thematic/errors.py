@@ -42,5 +42,10 @@ class Conflict(ThematicError):
     """A change that collides with the study's state: a duplicate name, a cycle, a stale edit."""
 
 
+class PurgeFailed(Conflict):
+    """A deletion landed, but removing its traces from the search index and the file failed;
+    running the purge again (``Study.purge_deleted``, ``thematic purge``) finishes it."""
+
+
 class Forbidden(ThematicError):
     """The acting user's role does not allow the change."""

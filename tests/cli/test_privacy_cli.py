@@ -90,7 +90,7 @@ def test_withdraw_shows_the_preview_then_deletes(study_file: Path) -> None:
     assert "P07 talks warmly about her team." in out
     assert "Withdrawal 1 recorded" in out
     listed = said("withdraw", "--list", "x")
-    assert "Who withdrew is not recorded" in listed and "2 documents" in listed
+    assert "does not say who withdrew" in listed and "2 documents" in listed
     assert "no participant 'P07'" in said("withdraw", "P07", "--yes", ok=False)
     with thematic.open(study_file) as study:
         assert [p.label for p in study.participants()] == ["P08"]
@@ -142,3 +142,23 @@ def test_review_one_at_a_time(study_file: Path, monkeypatch: pytest.MonkeyPatch)
         by_status.setdefault(p["status"], []).append(p["replacement"])
     assert by_status["accepted"] == ["[Doctor A]", "[a colleague]"]
     assert by_status["rejected"] == ["[Hospital 1]"]
+
+
+def test_withdraw_names_upgrade_backups_and_purge_runs(study_file: Path) -> None:
+    backup = study_file.with_name(f"{study_file.name}.bak-0007")
+    backup.write_bytes(study_file.read_bytes())
+    out = said("withdraw", "P07", "--yes")
+    assert "Older copies of the study still hold what was removed" in out
+    assert "p.thematic.bak-0007" in out
+    assert "Purged" in said("purge")
+    with thematic.open(study_file) as study:
+        assert study.log(action="study.purge")
+
+
+def test_discrepancies_file_goes_through_the_gate(study_file: Path) -> None:
+    run("deidentify", "scan", "--model", "none")
+    refused = said(
+        "discrepancies", "-c", "bilal", "-c", "sana", "-f", "csv", "-o", "d.csv", ok=False
+    )
+    assert "not replaced yet" in refused and not Path("d.csv").exists()
+    run("discrepancies", "-c", "bilal", "-c", "sana")  # the terminal: allowed

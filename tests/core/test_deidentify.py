@@ -334,3 +334,10 @@ def test_a_remapped_span_holds_the_same_words_with_pseudonyms(case):
     inside = [(s - start, e - start, r) for s, e, r in replacements if start <= s and e <= end]
     expected, _ = apply(text[start:end], inside)
     assert new_text[new_start:new_end] == expected
+
+
+def test_a_replacement_that_would_break_nfc_is_refused():
+    text = "Mx\u0301 said"  # NFC already: x has no precomposed form with an acute
+    with pytest.raises(Invalid, match="replacement 1-2: the text would not stay NFC"):
+        apply(text, [(1, 2, "e")])  # "e" + U+0301 would compose into "é"
+    assert apply(text, [(0, 3, "[Person A]")])[0] == "[Person A] said"

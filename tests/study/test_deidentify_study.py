@@ -291,3 +291,58 @@ def test_exports_wait_for_pending_identifiers_and_hide_identifying_attributes(st
         view.code_frequencies(where={"real name": "Nasreen Akhtar"})
     exports = [(e.target, e.detail["identified"]) for e in study.log(action="export")]
     assert exports == [("report", False), ("archive", True)]
+
+
+def test_accepting_an_overlapping_proposal_is_refused(study):
+    proposals = scanned(study)
+    doctor = proposals["P07 interview:Dr. Ayesha Khan"]
+    study.decide_proposals([doctor.id], "reject")
+    start, end = span(P07_TEXT, "Ayesha")
+    study.add_proposal("P07 interview", start, end, "person", "[Nurse]", key_passphrase=KEY_PASS)
+    with pytest.raises(Conflict, match=f"proposal {doctor.id} .* overlaps proposal"):
+        study.decide_proposals([doctor.id], "accept")
+    saima = proposals["P07 interview:Saima"]
+    assert study.decide_proposals([saima.id], "accept") == 1  # no overlap: fine
+    study.apply_deidentification(key_passphrase=KEY_PASS)
+    assert "Dr. [Nurse] Khan" in text_of(study, "P07 interview")
+
+
+def test_speaker_labels_take_the_pseudonyms(study):
+    from thematic import Turn
+
+    text = "Yes, the internet is slow here."
+    study.add_document(
+        "P08 follow-up", text, participant="P08", turns=[Turn(0, len(text), "Kamran Ali")]
+    )
+    study.code(study.document("P08 follow-up").id, 5, 30, "Technology/Internet", coder="bilal")
+    study.add_identifying_term("Kamran Ali", participant="P08", key_passphrase=KEY_PASS)
+    study.decide_proposals([p.id for p in scanned(study).values()], "accept")
+    study.apply_deidentification(key_passphrase=KEY_PASS)
+    speaker = study.document("P08 follow-up").turns[0].speaker
+    assert speaker == "[Person B]"  # Saima is [Person A]
+    exported = study.for_export("codings").codings_table(coder="all").to_csv()
+    assert "Kamran" not in exported and "[Person B]" in exported
+    assert study.log(action="deidentify.apply")[0].detail["speaker_turns"] == 1
+
+
+def test_a_document_added_after_the_scan_stops_exports(study):
+    study.decide_proposals([p.id for p in scanned(study).values()], "accept")
+    study.apply_deidentification(key_passphrase=KEY_PASS)
+    study.for_export("report")  # all scanned and applied
+    study.add_document("P08 second interview", "Dr. Ayesha Khan called.", participant="P08")
+    with pytest.raises(Conflict, match="'P08 second interview' came in after the last"):
+        study.for_export("report")
+    assert study.unscanned_documents() == ["P08 second interview"]
+    study.scan_identifiers(key_passphrase=KEY_PASS, model=None)
+    assert study.unscanned_documents() == []
+    found = study.proposals(status="proposed")
+    assert [(p.original, p.replacement) for p in found] == [("Dr. Ayesha Khan", "[Doctor A]")]
+
+
+def test_an_export_view_leaves_out_original_file_names(study):
+    with study._engine.begin() as connection:
+        connection.execute(sa.text("UPDATE documents SET source_name = 'Nasreen_Akhtar.docx'"))
+    assert study.document("P08 interview").source_name == "Nasreen_Akhtar.docx"
+    view = study.for_export("tables")
+    assert {d.source_name for d in view.documents()} == {""}
+    assert view.document("P08 interview").source_name == ""

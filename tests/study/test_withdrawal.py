@@ -168,3 +168,33 @@ def test_a_missing_key_file_is_an_error_not_an_empty_key(study, tmp_path):
     with pytest.raises(NotFound, match="not there"):
         study.withdraw("P07", key_passphrase=KEY_PASS)
     assert len(study.participants()) == 2
+
+
+def test_a_failed_purge_says_the_deletion_stands(study, monkeypatch):
+    import thematic.study.deidentify as module
+    from thematic.errors import PurgeFailed
+
+    def locked(engine):
+        raise sa.exc.OperationalError("VACUUM", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(module, "purge_deleted_text", locked)
+    with pytest.raises(PurgeFailed, match="P07's data is deleted, but purging .* locked"):
+        study.withdraw("P07", key_passphrase=KEY_PASS)
+    assert [p.label for p in study.participants()] == ["P08"]
+    monkeypatch.undo()
+    study.purge_deleted()  # finishes the job
+    assert study.log(action="study.purge")
+
+
+def test_memo_replacements_belong_to_their_participant(study, tmp_path):
+    study.add_identifying_term("Nasreen Akhtar", participant="P07", key_passphrase=KEY_PASS)
+    study.add_memo(
+        "Nasreen Akhtar was tired today.", kind="field_note", link=("participant", "P07")
+    )
+    deidentified(study)
+    preview = study.withdrawal_preview("P07", key_passphrase=KEY_PASS)
+    study.withdraw("P07", key_passphrase=KEY_PASS, expected=preview.counts())
+    key = KeyFile.load(tmp_path / "study.key", KEY_PASS)
+    assert "Nasreen" not in repr(key)
+    assert all(r.participant == "P08" for r in key.replacements)
+    assert preview.proposals == 6  # 5 in their documents, 1 in their memo

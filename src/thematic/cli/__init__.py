@@ -119,6 +119,7 @@ app.add_typer(phases.phase_app, name="phase")
 app.add_typer(phases.map_app, name="map")
 app.add_typer(privacy.app, name="deidentify")
 app.command("withdraw")(privacy.withdraw)
+app.command("purge")(privacy.purge)
 
 
 def main() -> None:

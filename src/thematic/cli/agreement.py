@@ -6,7 +6,14 @@ from pathlib import Path
 
 import typer
 
-from thematic.cli._common import done, open_study, print_json, print_table
+from thematic.cli._common import (
+    IdentifiedOption,
+    done,
+    export_study,
+    open_study,
+    print_json,
+    print_table,
+)
 from thematic.formats.docx_tables import write_docx_table
 from thematic.formats.tables import write_table
 
@@ -37,9 +44,10 @@ def discrepancies(
         "table", "--format", "-f", help="table, json, csv, xlsx or docx."
     ),
     output: Path = typer.Option(None, "--output", "-o", help="File for csv, xlsx or docx."),
+    identified: bool = IdentifiedOption,
 ) -> None:
     """List every discrepancy between coders: what they coded, where, and how it differs."""
-    with open_study() as study:
+    with export_study("discrepancies", identified, leaving=output_format != "table") as study:
         found = study.discrepancies(coders, document or None, code)
     if output_format == "json":
         print_json(found)

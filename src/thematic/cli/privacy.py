@@ -261,8 +261,19 @@ def apply(
                 abort=True,
             )
         applied = study.apply_deidentification(key_passphrase=key_passphrase(passphrase))
+        backups = study.upgrade_backups()
     kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(applied.items()))
     done(f"Replaced {sum(applied.values())} identifiers ({kinds}) in {texts} texts.")
+    _warn_backups(backups)
+
+
+def _warn_backups(backups: list[Path]) -> None:
+    if backups:
+        names = ", ".join(str(b) for b in backups)
+        console.print(
+            f"[yellow]Older copies of the study still hold what was removed: {escape(names)} "
+            "(made before schema upgrades). Delete them.[/yellow]"
+        )
 
 
 @app.command("report")
@@ -406,10 +417,12 @@ def withdraw(
                 raise Invalid("add --yes to withdraw without a terminal")
             typer.confirm(f"Delete all of this for {participant}? It cannot be undone.", abort=True)
         record = study.withdraw(participant, key_passphrase=secret, expected=preview.counts())
+        backups = study.upgrade_backups()
     done(
         f"Withdrawal {record.id} recorded: {participant}'s data deleted "
         f"({record.deleted['documents']} documents, {record.deleted['codings']} codings)."
     )
+    _warn_backups(backups)
 
 
 def _print_preview(preview) -> None:  # type: ignore[no-untyped-def]
@@ -425,6 +438,7 @@ def _print_preview(preview) -> None:  # type: ignore[no-untyped-def]
         ["discrepancy decisions", preview.decisions],
         ["framework summaries", preview.framework_summaries],
         ["assignments", preview.assignments],
+        ["speaker turns", preview.turns],
         ["de-identification records", preview.proposals],
         [
             "pseudonym key entries",
@@ -448,5 +462,15 @@ def _list_withdrawals(study) -> None:  # type: ignore[no-untyped-def]
             ]
             for r in records
         ],
-        caption="Who withdrew is not recorded.",
+        caption="The record does not say who withdrew.",
     )
+
+
+def purge() -> None:
+    """Remove deleted text from the search index, free pages and the file (withdraw and
+    deidentify apply do this themselves; run it if that step was interrupted)."""
+    with open_study() as study:
+        study.purge_deleted()
+        backups = study.upgrade_backups()
+    done("Purged: deleted text is gone from the search index and the file.")
+    _warn_backups(backups)

@@ -44,7 +44,8 @@ def saturation(
     """Thematic saturation: codes discovered interview by interview, the saturation point by
     Guest et al. (2020) or Francis et al. (2010), the same over random interview orders, and
     a Chao2 estimate of the codes not met yet, with a paragraph for the methods section."""
-    with export_study("saturation", identified, leaving=output_format != "table") as study:
+    leaving = output_format != "table" or figure is not None
+    with export_study("saturation", identified, leaving=leaving) as study:
         report = study.saturation(
             method,
             level=level,

@@ -52,6 +52,7 @@ __all__ = [
     "find_people",
     "find_terms",
     "merge_findings",
+    "replace_terms",
 ]
 
 Kind = Literal[
@@ -226,6 +227,21 @@ def _term_regex(terms: Iterable[str]) -> re.Pattern[str]:
     ordered = sorted({nfc(t.strip()) for t in terms if t.strip()}, key=lambda t: (-len(t), t))
     parts = [r"[\s\u200c]+".join(re.escape(word) for word in t.split()) for t in ordered]
     return re.compile(rf"(?<!{_WORD})(?:{'|'.join(parts)})(?!{_WORD})", re.IGNORECASE)
+
+
+def replace_terms(text: str, replacements: Mapping[str, str]) -> str:
+    """``text`` with every whole-word, case-insensitive occurrence of a key of
+    ``replacements`` (an original) replaced by its value (a pseudonym); for short texts such as
+    speaker labels, which have no codings to move."""
+    if not replacements or not text:
+        return text
+    folded = {nfc(k.strip()).casefold(): v for k, v in replacements.items() if k.strip()}
+    regex = _term_regex(replacements)
+
+    def label(match: re.Match[str]) -> str:
+        return folded.get(" ".join(match.group().split()).casefold(), match.group())
+
+    return regex.sub(label, text)
 
 
 def find_terms(text: str, terms: Mapping[str, str], *, confidence: float = 1.0) -> list[Finding]:
@@ -738,6 +754,16 @@ def apply(text: str, replacements: Sequence[tuple[int, int, str]]) -> tuple[str,
         cursor = end
     pieces.append(text[cursor:])
     new_text = "".join(pieces)
+    if not is_nfc(new_text):
+        # A replacement beside a combining mark ("Mx" + U+0301 -> "e" + U+0301 = "é") would
+        # change the text's NFC form, and with it every offset after it.
+        for start, end, new in ordered:
+            if not is_nfc(text[start - 1 : start] + new + text[end : end + 1]):
+                raise Invalid(
+                    f"replacement {start}-{end}: the text would not stay NFC-normalised (it "
+                    "starts or ends beside a combining mark); widen it to the whole word"
+                )
+        raise Invalid("the replacements would leave text that is not NFC-normalised")
     remap = Remap(
         old_length=len(text),
         new_length=len(new_text),

@@ -282,12 +282,14 @@ class WithdrawalPreview:
     assignments: int
     proposals: int
     key_entries: int | None  # None when the key was not opened
+    turns: int = 0  # speaker turns of their documents
 
     def counts(self) -> dict[str, int]:
         """How many of each kind of thing would go: the non-identifying withdrawal record."""
         counted = {
             "documents": len(self.documents),
             "characters": self.characters,
+            "speaker turns": self.turns,
             "codings": sum(self.codings.values()),
             "memos": len(self.memos),
             "attribute values": len(self.attributes),

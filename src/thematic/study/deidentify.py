@@ -18,8 +18,10 @@ separate encrypted file (:mod:`thematic.study.keyfile`), never in the study.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +30,7 @@ import sqlalchemy as sa
 from thematic.core import deidentify as deid
 from thematic.core.models import Proposal, ScanResult
 from thematic.core.spans import check_span, nfc, snippet
-from thematic.errors import Conflict, Invalid, NotFound
+from thematic.errors import Conflict, Invalid, NotFound, PurgeFailed
 from thematic.store.purge import purge_deleted_text
 from thematic.store.schema import (
     codings,
@@ -41,7 +43,7 @@ from thematic.store.schema import (
     turns,
 )
 from thematic.study._base import new_id, utcnow
-from thematic.study.keyfile import KeyFile, KeyTerm, Replacement
+from thematic.study.keyfile import KeyFile, KeyTerm, Replacement, key_lock
 from thematic.study.memos import MemosMixin
 from thematic.study.setup import SetupMixin
 
@@ -50,6 +52,7 @@ DECISIONS = ("accept", "reject")
 _KEY_SETTING = "privacy.key_file"
 _KEY_ID_SETTING = "privacy.key_id"
 _SCHEME_SETTING = "privacy.pseudonym_scheme"
+_SCANNED_SETTING = "privacy.scanned_at"  # when every document was last scanned
 _CONTEXT = 60  # code points of context either side, for review
 
 # Tables holding spans of a document's text, with their span columns (start, end pairs).
@@ -82,6 +85,12 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
             self._put_setting(connection, _KEY_SETTING, str(target))
             self._audit(connection, "deidentify.key_file", target.name)
         return target
+
+    def _key_held(self) -> AbstractContextManager[None]:
+        """Hold the key file for a read-modify-write (see :func:`key_lock`); taken before the
+        study's transaction so two writers wait for each other rather than deadlock."""
+        path = self.key_file()
+        return key_lock(path) if path is not None else nullcontext()
 
     def _key(self, passphrase: str, *, create: bool = False) -> KeyFile:
         path = self.key_file()
@@ -133,7 +142,7 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
             raise Invalid("an identifying term cannot be empty")
         if kind not in deid.KINDS:
             raise Invalid(f"kind must be one of {', '.join(deid.KINDS)} (got {kind!r})")
-        with self._tx() as connection:
+        with self._key_held(), self._tx() as connection:
             if participant is not None:
                 self._participant_id(connection, participant)
             key = self._key(key_passphrase, create=True)
@@ -148,9 +157,9 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
     def remove_identifying_term(self, term: str, *, key_passphrase: str) -> None:
         """Take a term off the study's list. Owner only."""
         self._require("manage")
-        with self._tx() as connection:
+        with self._key_held(), self._tx() as connection:
             key = self._key(key_passphrase)
-            kept = [t for t in key.terms if t.term != term.strip()]
+            kept = [t for t in key.terms if t.term != nfc(term.strip())]
             if len(kept) == len(key.terms):
                 raise NotFound("that term is not on the study's list")
             key.terms = kept
@@ -199,7 +208,7 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
         """
         self._require("manage")
         model_callable, status = _resolve_model(model)
-        with self._tx() as connection:
+        with self._key_held(), self._tx() as connection:
             key = self._key(key_passphrase, create=True)
             pseudonyms = self._pseudonymizer(key)
             terms = key.term_map()
@@ -211,6 +220,8 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
             key.pseudonyms = pseudonyms.state()
             used = deid.detectors_used(terms=terms, places=places, model=model_callable)
             self._save_key(connection, key, key_passphrase)
+            if documents_ is None:
+                self._put_setting(connection, _SCANNED_SETTING, utcnow().isoformat())
             n_docs = sum(1 for t, _ in targets if t[0] == "document")
             self._audit(
                 connection,
@@ -331,10 +342,12 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
             raise Invalid(f"a decision is one of {', '.join(DECISIONS)}")
         wanted = sorted(set(ids))
         with self._tx() as connection:
-            for proposal_id in wanted:
-                row = self._proposal_row(connection, proposal_id)
+            rows = [self._proposal_row(connection, proposal_id) for proposal_id in wanted]
+            for row in rows:
                 if row.status == "applied":
-                    raise Conflict(f"proposal {proposal_id} is already applied")
+                    raise Conflict(f"proposal {row.id} is already applied")
+            if decision == "accept":
+                self._check_no_overlap(connection, rows)
             connection.execute(
                 deid_proposals.update()
                 .where(deid_proposals.c.id.in_(wanted))
@@ -391,7 +404,7 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
         self._require("manage")
         if kind not in deid.KINDS:
             raise Invalid(f"kind must be one of {', '.join(deid.KINDS)} (got {kind!r})")
-        with self._tx() as connection:
+        with self._key_held(), self._tx() as connection:
             doc_id = self._document_id(connection, document)
             target = ("document", doc_id)
             text = self._target_text(connection, target)
@@ -418,6 +431,41 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
             )
             self._audit(connection, "deidentify.add", str(proposal_id), kind=kind)
         return self.proposal(proposal_id)
+
+    def _check_no_overlap(self, connection: sa.Connection, rows: Sequence[sa.Row[Any]]) -> None:
+        """Accepted proposals may not overlap one another (or an applied one): apply could not
+        replace both. A rejected one accepted again can, so it is checked here."""
+        chosen = {row.id for row in rows}
+        for row in rows:
+            others: list[Any] = list(
+                connection.execute(
+                    sa.select(
+                        deid_proposals.c.id, deid_proposals.c.start, deid_proposals.c.end
+                    ).where(
+                        _target_clause(_row_target(row))
+                        & deid_proposals.c.status.in_(("accepted", "applied"))
+                        & (deid_proposals.c.id != row.id)
+                        & (deid_proposals.c.start < row.end)
+                        & (deid_proposals.c.end > row.start)
+                    )
+                )
+            )
+            others += [
+                other
+                for other in rows
+                if other.id != row.id
+                and _row_target(other) == _row_target(row)
+                and other.start < row.end
+                and row.start < other.end
+            ]
+            if others:
+                other = others[0]
+                raise Conflict(
+                    f"proposal {row.id} ({row.start}-{row.end}) overlaps proposal {other.id} "
+                    f"({other.start}-{other.end}), which is accepted too: reject one of them"
+                    if other.id not in chosen
+                    else f"proposals {row.id} and {other.id} overlap: accept only one of them"
+                )
 
     def _checked_span(
         self,
@@ -457,13 +505,13 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
         """
         self._require("manage")
         applied: Counter[str] = Counter()
-        with self._tx() as connection:
+        with self._key_held(), self._tx() as connection:
             accepted = connection.execute(
                 sa.select(deid_proposals).where(deid_proposals.c.status == "accepted")
             ).all()
-            if not accepted:
-                return {}
             key = self._key(key_passphrase, create=True)
+            if not accepted and not key.terms:
+                return {}
             by_target: dict[tuple[str, int], list[sa.Row[Any]]] = {}
             for row in accepted:
                 by_target.setdefault(_row_target(row), []).append(row)
@@ -483,14 +531,16 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
                             at=stamp.isoformat(timespec="seconds"),
                         )
                     )
+            speakers = self._deidentify_speakers(connection, key)
             self._save_key(connection, key, key_passphrase)
             self._audit(
                 connection,
                 "deidentify.apply",
                 f"{len(by_target)} texts",
                 replacements=dict(applied),
+                speaker_turns=speakers,
             )
-        purge_deleted_text(self._engine)
+        self._purge_after(f"{sum(applied.values())} identifiers are replaced")
         return dict(applied)
 
     def _apply_one(
@@ -521,20 +571,89 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
                 _target_clause(target)
             )
         ).all()
+        moved: dict[bool, list[dict[str, Any]]] = {True: [], False: []}
         for other in others:
             new_start, new_end = remap.remap_span(other.start, other.end)
-            values: dict[str, Any] = {"start": new_start, "end": new_end}
-            if other.id in accepted_ids:
-                values.update(status="applied", original=None, applied_at=stamp)
-            connection.execute(
-                deid_proposals.update().where(deid_proposals.c.id == other.id).values(**values)
+            moved[other.id in accepted_ids].append(
+                {"key": other.id, "new_start": new_start, "new_end": new_end}
             )
+        # Two statements for all of them (executemany), not one per proposal.
+        by_key = deid_proposals.c.id == sa.bindparam("key")
+        span: dict[str, Any] = {"start": sa.bindparam("new_start"), "end": sa.bindparam("new_end")}
+        if moved[True]:
+            connection.execute(
+                deid_proposals.update()
+                .where(by_key)
+                .values(**span, status="applied", original=None, applied_at=stamp),
+                moved[True],
+            )
+        if moved[False]:
+            connection.execute(deid_proposals.update().where(by_key).values(**span), moved[False])
+
+    def _deidentify_speakers(self, connection: sa.Connection, key: KeyFile) -> int:
+        """Speaker labels take the same pseudonyms: every identifier replaced anywhere and every
+        term on the study's list (a name that is only a VTT voice tag, never in the text).
+        Returns how many speaker turns changed."""
+        pseudonyms = self._pseudonymizer(key)
+        mapping = {r.original: r.label for r in key.replacements}
+        for term in key.terms:
+            mapping.setdefault(term.term, pseudonyms.label(term.kind, term.term))
+        key.pseudonyms = pseudonyms.state()
+        changed = []
+        rows = connection.execute(
+            sa.select(turns.c.id, turns.c.speaker).where(turns.c.speaker.is_not(None))
+        )
+        for row in rows:
+            new = deid.replace_terms(row.speaker, mapping)
+            if new != row.speaker:
+                changed.append({"key": row.id, "new_speaker": new[:200]})
+        if changed:
+            connection.execute(
+                turns.update()
+                .where(turns.c.id == sa.bindparam("key"))
+                .values(speaker=sa.bindparam("new_speaker")),
+                changed,
+            )
+        return len(changed)
+
+    def upgrade_backups(self) -> list[Path]:
+        """Copies of a study file made before schema upgrades (``<file>.bak-<revision>``): they
+        still hold everything a withdrawal or de-identification removed since. Delete them."""
+        if "://" in self.location:
+            return []
+        path = Path(self.location)
+        if not path.parent.is_dir():
+            return []
+        prefix = f"{path.name}.bak-"
+        return sorted(p for p in path.parent.iterdir() if p.name.startswith(prefix) and p.is_file())
+
+    # -- purging -----------------------------------------------------------------------------
+    def purge_deleted(self) -> None:
+        """Remove deleted text from the full-text index, free pages and the file (owner only).
+
+        Withdrawal and applying de-identification do this themselves; run it again if that
+        step was interrupted (the error says so)."""
+        self._require("manage")
+        self._purge_after("")
+        with self._tx() as connection:
+            self._audit(connection, "study.purge", "")
+
+    def _purge_after(self, done: str) -> None:
+        try:
+            purge_deleted_text(self._engine)
+        except sa.exc.DBAPIError as error:
+            reason = str(error.orig).splitlines()[0]
+            prefix = f"{done}, but" if done else "the purge failed:"
+            raise PurgeFailed(
+                f"{prefix} purging the search index and the file failed ({reason}); close other "
+                "programs using the study and run 'thematic purge'"
+            ) from None
 
     # -- the report --------------------------------------------------------------------------
     def deidentification_report(self) -> list[dict[str, Any]]:
         """What was replaced where, by kind, without the original values: one row per
-        document or memo and kind, with the labels used and when."""
-        self._require("read")
+        document or memo and kind, with the labels used and when. Owner only."""
+        self._require("manage")
         with self._read() as connection:
             rows = connection.execute(
                 sa.select(deid_proposals).where(deid_proposals.c.status == "applied")
@@ -575,6 +694,21 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
             ).all()
             titles = self._proposal_titles(connection, rows)
         return dict(Counter(titles[_row_target(r)] for r in rows))
+
+    def unscanned_documents(self) -> list[str]:
+        """Documents imported since the last scan of the whole study (none if it was never
+        scanned): exports refuse to run while this is not empty (see ``for_export``)."""
+        scanned = self.setting(_SCANNED_SETTING)
+        if not scanned:
+            return []
+        with self._read() as connection:
+            return list(
+                connection.execute(
+                    sa.select(documents.c.title)
+                    .where(documents.c.imported_at > dt.datetime.fromisoformat(scanned))
+                    .order_by(documents.c.position)
+                ).scalars()
+            )
 
     # -- shared lookups ----------------------------------------------------------------------
     def _proposal_row(self, connection: sa.Connection, proposal_id: int) -> sa.Row[Any]:
@@ -619,25 +753,45 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
     def _text_owners(
         self, connection: sa.Connection, targets: Iterable[tuple[str, int]]
     ) -> dict[tuple[str, int], str | None]:
-        """The participant each text belongs to (a translation: its original's participant)."""
-        ids = [t[1] for t in targets if t[0] == "document"]
-        owners: dict[tuple[str, int], str | None] = {}
-        if not ids:
-            return owners
-        original = documents.alias("original")
-        rows = connection.execute(
-            sa.select(documents.c.id, participants.c.label)
-            .select_from(documents)
-            .outerjoin(original, original.c.id == documents.c.translation_of)
-            .outerjoin(
-                participants,
-                participants.c.id
-                == sa.func.coalesce(documents.c.participant_id, original.c.participant_id),
+        """The participant each text belongs to: a document's participant (a translation:
+        its original's, however many steps back), a memo's through what it is linked to."""
+        labels = dict(connection.execute(sa.select(participants.c.id, participants.c.label)).all())
+        docs = {
+            int(r.id): (r.participant_id, r.translation_of)
+            for r in connection.execute(
+                sa.select(documents.c.id, documents.c.participant_id, documents.c.translation_of)
             )
-            .where(documents.c.id.in_(ids))
-        )
-        for r in rows:
-            owners[("document", int(r.id))] = r.label
+        }
+
+        def document_owner(doc_id: int | None) -> str | None:
+            seen: set[int] = set()
+            while doc_id is not None and doc_id in docs and doc_id not in seen:
+                seen.add(doc_id)
+                participant_id, original = docs[doc_id]
+                if participant_id is not None:
+                    return str(labels[participant_id])
+                doc_id = original
+            return None
+
+        owners: dict[tuple[str, int], str | None] = {}
+        for target in targets:
+            if target[0] == "document":
+                owners[target] = document_owner(target[1])
+                continue
+            link = connection.execute(
+                sa.select(memos.c.link_type, memos.c.link_id).where(memos.c.id == target[1])
+            ).one()
+            if link.link_type == "participant":
+                owners[target] = labels.get(link.link_id)
+            elif link.link_type == "document":
+                owners[target] = document_owner(link.link_id)
+            elif link.link_type == "coding":
+                doc_id = connection.execute(
+                    sa.select(codings.c.document_id).where(codings.c.id == link.link_id)
+                ).scalar_one_or_none()
+                owners[target] = document_owner(doc_id)
+            else:
+                owners[target] = None
         return owners
 
 

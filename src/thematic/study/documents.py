@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -228,7 +229,7 @@ class DocumentsMixin(StudyBase):
         with self._read() as connection:
             rows = connection.execute(query.order_by(documents.c.position, documents.c.id)).all()
             by_document = self._turns(connection, [r.id for r in rows])
-        return [_document(r, by_document.get(r.id, ())) for r in rows]
+        return [self._shown(_document(r, by_document.get(r.id, ()))) for r in rows]
 
     def document(self, ref: int | str) -> Document:
         """One document by id or title."""
@@ -239,7 +240,15 @@ class DocumentsMixin(StudyBase):
                 .outerjoin(participants)
                 .where(documents.c.id == document_id)
             ).one()
-            return _document(row, self._turns(connection, [document_id]).get(document_id, ()))
+            found = _document(row, self._turns(connection, [document_id]).get(document_id, ()))
+            return self._shown(found)
+
+    def _shown(self, document: Document) -> Document:
+        """In an export's view (see ``for_export``) the original file name is left out: it
+        is often a participant's name ("Nasreen_Akhtar.docx")."""
+        if self._hide_identifying and document.source_name:
+            return replace(document, source_name="")
+        return document
 
     def _turns(self, connection: sa.Connection, ids: list[int]) -> dict[int, tuple[Turn, ...]]:
         found: dict[int, list[Turn]] = {}

@@ -1,8 +1,9 @@
 """What leaves the study: the de-identified view every export and report is made from.
 
 ``study.for_export("report")`` checks that no identifier found by de-identification is still
-waiting in a text (proposed or accepted but not yet replaced), records the export in the audit
-log, and returns a view of the study that leaves identifying attributes out of participants,
+waiting in a text (proposed or accepted but not yet replaced) and, once a study has been
+scanned, that no document came in after the last scan; records the export in the audit log;
+and returns a view of the study that leaves identifying attributes out of participants,
 queries, tables and figures. ``identified=True`` (owner only, recorded as such) exports
 everything, for the team's own archive.
 """
@@ -29,6 +30,13 @@ class ExportMixin(WithdrawalMixin):
         if identified:
             self._require("manage")
         else:
+            unscanned = self.unscanned_documents()
+            if unscanned:
+                more = f" and {len(unscanned) - 1} more" if len(unscanned) > 1 else ""
+                raise Conflict(
+                    f"{unscanned[0]!r}{more} came in after the last de-identification scan: "
+                    "scan again (thematic deidentify scan), or export --identified (owner only)"
+                )
             pending = self.pending_identifiers()
             if pending:
                 first = next(iter(pending))

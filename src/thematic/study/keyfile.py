@@ -19,6 +19,9 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,13 +32,25 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from thematic.errors import Invalid, NotFound
 
-__all__ = ["KeyFile", "KeyTerm", "Replacement"]
+try:  # POSIX: a lock other processes see too
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: the thread lock only
+    fcntl = None  # type: ignore[assignment]
+
+__all__ = ["KeyFile", "KeyTerm", "Replacement", "key_lock"]
+
+_THREAD_LOCKS: dict[str, threading.Lock] = {}
 
 _MAGIC = b"THEMATIC-KEY-1\n"
 _SALT = 16
 _NONCE = 12
-# scrypt cost: about 50 ms here; an attacker with the file pays it for every guess.
-_SCRYPT_N = 2**15
+
+
+# scrypt cost (OWASP's recommendation, N=2^17, r=8: 128 MiB and about 0.3 s here): an attacker
+# with the file pays it for every guess. The test suite lowers it, as it does for argon2.
+def _scrypt_cost() -> int:
+    """log2 of scrypt's N for new key files."""
+    return 14 if os.environ.get("THEMATIC_PASSWORD_HASH") == "cheapest" else 17
 
 
 @dataclass
@@ -83,12 +98,17 @@ class KeyFile:
             raise NotFound(f"{path}: no such key file") from None
         except OSError as error:
             raise Invalid(f"{path}: cannot read the key file ({error.strerror})") from None
-        if not blob.startswith(_MAGIC) or len(blob) < len(_MAGIC) + _SALT + _NONCE + 16:
+        if not blob.startswith(_MAGIC) or len(blob) < len(_MAGIC) + 1 + _SALT + _NONCE + 16:
             raise Invalid(f"{path}: not a thematic pseudonym key file")
-        body = blob[len(_MAGIC) :]
+        # After the magic: log2 of scrypt's N (so the cost can change), salt, nonce, sealed.
+        header = blob[: len(_MAGIC) + 1]
+        cost = header[-1]
+        if not 10 <= cost <= 24:
+            raise Invalid(f"{path}: not a thematic pseudonym key file (bad cost {cost})")
+        body = blob[len(header) :]
         salt, nonce, sealed = body[:_SALT], body[_SALT : _SALT + _NONCE], body[_SALT + _NONCE :]
         try:
-            plain = AESGCM(_derive(passphrase, salt)).decrypt(nonce, sealed, _MAGIC)
+            plain = AESGCM(_derive(passphrase, salt, cost)).decrypt(nonce, sealed, header)
         except InvalidTag:
             raise Invalid(f"{path}: wrong key passphrase (or a damaged key file)") from None
         try:
@@ -105,6 +125,12 @@ class KeyFile:
 
     def save(self, passphrase: str) -> None:
         """Encrypt and write atomically (a temporary file, then a rename): never half-written."""
+        self.install(self.stage(passphrase))
+
+    def stage(self, passphrase: str) -> Path:
+        """Encrypt into a temporary file beside the key and return it; :meth:`install` puts it
+        in place. Staging first lets a caller write the key only once its study transaction
+        has committed, and still find any error (a full disk) before committing."""
         if not passphrase:
             raise Invalid("the key passphrase must not be empty")
         data = {
@@ -115,20 +141,33 @@ class KeyFile:
             "replacements": [vars(r) for r in self.replacements],
         }
         plain = json.dumps(data, ensure_ascii=False).encode("utf-8")
-        salt, nonce = os.urandom(_SALT), os.urandom(_NONCE)
-        sealed = AESGCM(_derive(passphrase, salt)).encrypt(nonce, plain, _MAGIC)
+        salt, nonce, cost = os.urandom(_SALT), os.urandom(_NONCE), _scrypt_cost()
+        header = _MAGIC + bytes([cost])
+        sealed = AESGCM(_derive(passphrase, salt, cost)).encrypt(nonce, plain, header)
         if not self.path.parent.exists():
             raise NotFound(f"{self.path.parent}: no such folder for the key file")
-        temporary = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
+        staged = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
         try:
-            with temporary.open("wb") as handle:
-                handle.write(_MAGIC + salt + nonce + sealed)
+            # Readable by its owner only, from the first byte.
+            descriptor = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(header + salt + nonce + sealed)
                 handle.flush()
                 os.fsync(handle.fileno())
-            os.chmod(temporary, 0o600)
-            os.replace(temporary, self.path)
-        finally:
-            temporary.unlink(missing_ok=True)
+        except OSError as error:
+            staged.unlink(missing_ok=True)
+            raise Invalid(f"{self.path}: cannot write the key file ({error.strerror})") from None
+        return staged
+
+    def install(self, staged: Path) -> None:
+        """Put a staged key file in place (an atomic rename) and make the rename durable."""
+        os.replace(staged, self.path)
+        if hasattr(os, "O_DIRECTORY"):
+            folder = os.open(self.path.parent, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.fsync(folder)
+            finally:
+                os.close(folder)
 
     # -- the study's list ------------------------------------------------------------------
     def term_map(self) -> dict[str, str]:
@@ -143,5 +182,23 @@ class KeyFile:
         return before_terms - len(self.terms), before_replacements - len(self.replacements)
 
 
-def _derive(passphrase: str, salt: bytes) -> bytes:
-    return Scrypt(salt=salt, length=32, n=_SCRYPT_N, r=8, p=1).derive(passphrase.encode("utf-8"))
+@contextmanager
+def key_lock(path: Path) -> Iterator[None]:
+    """Hold the key for a read-modify-write: one thread and one process at a time (two
+    browser tabs applying at once must not overwrite each other's entries)."""
+    with _THREAD_LOCKS.setdefault(str(path), threading.Lock()):
+        if fcntl is None or not path.parent.exists():
+            yield
+            return
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            fcntl.flock(folder, fcntl.LOCK_EX)
+            yield
+        finally:
+            fcntl.flock(folder, fcntl.LOCK_UN)
+            os.close(folder)
+
+
+def _derive(passphrase: str, salt: bytes, cost: int) -> bytes:
+    scrypt = Scrypt(salt=salt, length=32, n=2**cost, r=8, p=1)
+    return scrypt.derive(passphrase.encode("utf-8"))

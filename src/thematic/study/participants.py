@@ -11,7 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from thematic.core import attributes as attr
-from thematic.core.eligibility import OPERATORS, screen
+from thematic.core.eligibility import OPERATORS, check_criterion, screen
 from thematic.core.models import AttributeDef, AttributeValue, Consent, Criterion, Participant
 from thematic.errors import Conflict, Invalid, NotFound
 from thematic.formats.tables import read_table
@@ -95,9 +95,11 @@ class ParticipantsMixin(StudyBase):
         )
         return AttributeDef(name, type, tuple(str(a) for a in allowed), description)
 
-    def _attribute_ids(self, connection: sa.Connection) -> dict[str, tuple[int, AttributeDef]]:
+    def _attribute_ids(
+        self, connection: sa.Connection, *, hidden_too: bool = False
+    ) -> dict[str, tuple[int, AttributeDef]]:
         query = sa.select(attribute_defs)
-        if self._hide_identifying:
+        if self._hide_identifying and not hidden_too:
             query = query.where(attribute_defs.c.identifying.is_(False))
         return {r.name: (r.id, _definition(r)) for r in connection.execute(query)}
 
@@ -199,12 +201,13 @@ class ParticipantsMixin(StudyBase):
         raise NotFound(f"no participant {label!r}")
 
     def _participants(self, connection: sa.Connection) -> list[Participant]:
-        defs = {i: d for i, d in self._attribute_ids(connection).values()}
+        # Screening uses every attribute; an export's view then hides the identifying ones
+        # (and the reasons of criteria on them), so eligibility is the same in both.
+        defs = {i: d for i, d in self._attribute_ids(connection, hidden_too=True).values()}
+        hidden = {d.name for d in defs.values() if d.identifying and self._hide_identifying}
         values: dict[int, dict[str, AttributeValue]] = {}
         for row in connection.execute(sa.select(participant_values)):
-            definition = defs.get(row.attribute_id)
-            if definition is None:  # an identifying attribute, hidden from an export
-                continue
+            definition = defs[row.attribute_id]
             values.setdefault(row.participant_id, {})[definition.name] = attr.restore(
                 definition, row.value
             )
@@ -214,13 +217,21 @@ class ParticipantsMixin(StudyBase):
         for row in connection.execute(sa.select(participants_t).order_by(participants_t.c.label)):
             attributes = values.get(row.id, {})
             screening = screen(row.label, attributes, rules)
+            failed = screening.failed
+            if hidden:
+                attributes = {k: v for k, v in attributes.items() if k not in hidden}
+                failed = tuple(
+                    f"{rule.name}: not met" if rule.attribute in hidden else reason
+                    for rule in rules
+                    if (reason := check_criterion(rule, values.get(row.id, {}).get(rule.attribute)))
+                )
             result.append(
                 Participant(
                     id=row.id,
                     label=row.label,
                     attributes=attributes,
                     eligible=screening.eligible,
-                    failed_criteria=screening.failed,
+                    failed_criteria=failed,
                     consent=latest.get(row.id),
                 )
             )

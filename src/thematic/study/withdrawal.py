@@ -3,15 +3,16 @@
 :meth:`WithdrawalMixin.withdrawal_preview` lists exactly what would go; :meth:`withdraw`
 deletes it in one transaction (documents and their translations, codings, speaker turns,
 memos only about them, attribute values, consent records, pinned quotes, decisions, framework
-summaries, assignments, de-identification records, and their entries in the pseudonym key),
-keeps a record that *a* withdrawal happened, when and how much went (not who), and then
-purges the deleted text from the full-text index, free pages and the file
-(:func:`thematic.store.purge.purge_deleted_text`).
+summaries, assignments, de-identification records), removes their entries from the pseudonym
+key once that transaction has committed, keeps a record that *a* withdrawal happened, when and
+how much went (not who), and then purges the deleted text from the full-text index, free pages
+and the file (:func:`thematic.store.purge.purge_deleted_text`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
@@ -19,7 +20,6 @@ import sqlalchemy as sa
 from thematic.core import deidentify as deid
 from thematic.core.models import Withdrawal, WithdrawalPreview
 from thematic.errors import Conflict, Invalid
-from thematic.store.purge import purge_deleted_text
 from thematic.store.schema import (
     assignments,
     attribute_defs,
@@ -33,12 +33,33 @@ from thematic.store.schema import (
     participant_values,
     participants,
     pinned_quotes,
+    turns,
     users,
     withdrawals,
 )
 from thematic.study._base import new_id, utcnow
 from thematic.study.deidentify import _KEY_ID_SETTING, DeidentifyMixin
 from thematic.study.keyfile import KeyFile
+
+
+@dataclass(frozen=True)
+class _Theirs:
+    """What belongs to one participant: their id, documents (translations too) and memos."""
+
+    label: str
+    participant_id: int
+    documents: list[int]
+    memos: Sequence[Any]  # rows: id, title, body
+
+    @property
+    def memo_ids(self) -> list[int]:
+        return [int(row.id) for row in self.memos]
+
+    def proposals(self) -> sa.ColumnElement[bool]:
+        """Their de-identification records: in their documents or their memos."""
+        return deid_proposals.c.document_id.in_(self.documents) | deid_proposals.c.memo_id.in_(
+            self.memo_ids
+        )
 
 
 class WithdrawalMixin(DeidentifyMixin):
@@ -51,7 +72,8 @@ class WithdrawalMixin(DeidentifyMixin):
         Without the key passphrase the key entries are not counted (None)."""
         self._require("manage")
         with self._read() as connection:
-            return self._withdrawal_plan(connection, label, self._maybe_key(key_passphrase))
+            theirs = self._theirs(connection, label)
+            return self._withdrawal_plan(connection, theirs, self._maybe_key(key_passphrase))
 
     def withdraw(
         self,
@@ -63,35 +85,48 @@ class WithdrawalMixin(DeidentifyMixin):
         """Delete everything of participant ``label`` in one transaction (owner only).
 
         ``expected`` is the preview's :meth:`~WithdrawalPreview.counts`: when given and the
-        study changed since the preview, nothing is deleted (Conflict). When the study has a
-        pseudonym key, its passphrase is needed, because the key's entries go too.
+        counts changed since the preview, nothing is deleted (Conflict). When the study has a
+        pseudonym key, its passphrase is needed, because the key's entries go too: the new
+        key is written beside the old one before the transaction commits and put in place
+        right after, so a failed transaction leaves the key as it was.
         """
         self._require("manage")
-        with self._tx() as connection:
-            key = self._maybe_key(key_passphrase)
-            if key is None and self._setting(connection, _KEY_ID_SETTING):
-                raise Invalid(
-                    f"{label}'s entries in the pseudonym key must go too: give the key passphrase"
-                )
-            preview = self._withdrawal_plan(connection, label, key)
-            counts = preview.counts()
-            if expected is not None and dict(expected) != counts:
-                raise Conflict(f"{label}'s data changed since the preview: preview again")
-            if key is not None:
-                doc_ids = self._their_documents(connection, self._participant_id(connection, label))
-                pseudonyms = self._forgettable(connection, key, label, doc_ids)[0]
-                key.pseudonyms = pseudonyms.state()
-                key.forget_participant(label)
-            self._delete_participant(connection, label)
-            if key is not None:
-                self._save_key(connection, key, key_passphrase or "")
-            stamp = utcnow()
-            record_id = new_id(
-                connection,
-                withdrawals.insert().values(at=stamp, recorded_by=self.actor, deleted=counts),
-            )
-            self._audit(connection, "participant.withdraw", f"withdrawal {record_id}", **counts)
-        purge_deleted_text(self._engine)
+        staged = None
+        with self._key_held():
+            with self._tx() as connection:
+                key = self._maybe_key(key_passphrase)
+                if key is None and self._setting(connection, _KEY_ID_SETTING):
+                    raise Invalid(
+                        f"{label}'s entries in the pseudonym key must go too: "
+                        "give the key passphrase"
+                    )
+                theirs = self._theirs(connection, label)
+                counts = self._withdrawal_plan(connection, theirs, key).counts()
+                if expected is not None and dict(expected) != counts:
+                    raise Conflict(f"{label}'s data changed since the preview: preview again")
+                if key is not None:
+                    key.pseudonyms = self._forgettable(connection, key, theirs)[0].state()
+                    key.forget_participant(label)
+                    staged = key.stage(key_passphrase or "")
+                try:
+                    self._delete(connection, theirs)
+                    stamp = utcnow()
+                    record_id = new_id(
+                        connection,
+                        withdrawals.insert().values(
+                            at=stamp, recorded_by=self.actor, deleted=counts
+                        ),
+                    )
+                    self._audit(
+                        connection, "participant.withdraw", f"withdrawal {record_id}", **counts
+                    )
+                except BaseException:
+                    if staged is not None:
+                        staged.unlink(missing_ok=True)
+                    raise
+            if key is not None and staged is not None:
+                key.install(staged)
+        self._purge_after(f"{label}'s data is deleted")
         return Withdrawal(record_id, stamp, self.actor, counts)
 
     def withdrawals(self) -> list[Withdrawal]:
@@ -109,6 +144,11 @@ class WithdrawalMixin(DeidentifyMixin):
         if path is None or (not path.exists() and not self.setting(_KEY_ID_SETTING)):
             return None  # no key yet: nothing of theirs in it
         return self._key(passphrase)  # a moved or missing key is an error, not "no key"
+
+    def _theirs(self, connection: sa.Connection, label: str) -> _Theirs:
+        pid = self._participant_id(connection, label)
+        doc_ids = self._their_documents(connection, pid)
+        return _Theirs(label, pid, doc_ids, self._their_memos(connection, pid, doc_ids))
 
     def _their_documents(self, connection: sa.Connection, participant_id: int) -> list[int]:
         """Their documents and every translation of one of them (a translation need not be
@@ -145,10 +185,9 @@ class WithdrawalMixin(DeidentifyMixin):
         ).all()
 
     def _withdrawal_plan(
-        self, connection: sa.Connection, label: str, key: KeyFile | None
+        self, connection: sa.Connection, theirs: _Theirs, key: KeyFile | None
     ) -> WithdrawalPreview:
-        pid = self._participant_id(connection, label)
-        doc_ids = self._their_documents(connection, pid)
+        doc_ids, pid = theirs.documents, theirs.participant_id
         docs = connection.execute(
             sa.select(documents.c.title, sa.func.length(documents.c.text))
             .where(documents.c.id.in_(doc_ids))
@@ -174,17 +213,16 @@ class WithdrawalMixin(DeidentifyMixin):
 
         key_entries = None
         if key is not None:
-            terms = sum(1 for t in key.terms if t.participant == label)
-            replaced = sum(1 for r in key.replacements if r.participant == label)
-            forgotten = self._forgettable(connection, key, label, doc_ids)[1]
-            key_entries = terms + replaced + forgotten
+            terms = sum(1 for t in key.terms if t.participant == theirs.label)
+            replaced = sum(1 for r in key.replacements if r.participant == theirs.label)
+            key_entries = terms + replaced + self._forgettable(connection, key, theirs)[1]
         return WithdrawalPreview(
-            participant=label,
+            participant=theirs.label,
             documents=tuple(r.title for r in docs),
             characters=sum(int(r[1] or 0) for r in docs),
             codings={r.name: int(r[1]) for r in per_coder},
-            memos=tuple(_memo_title(r) for r in self._their_memos(connection, pid, doc_ids)),
-            attributes={r.name: r.value for r in values if r.value not in (None, "")},
+            memos=tuple(_memo_title(r) for r in theirs.memos),
+            attributes={r.name: "" if r.value is None else str(r.value) for r in values},
             consents=count(consents, consents.c.participant_id == pid),
             pinned_quotes=count(pinned_quotes, pinned_quotes.c.document_id.in_(doc_ids)),
             decisions=count(decisions, decisions.c.document_id.in_(doc_ids)),
@@ -192,47 +230,51 @@ class WithdrawalMixin(DeidentifyMixin):
                 framework_summaries, framework_summaries.c.participant_id == pid
             ),
             assignments=count(assignments, assignments.c.document_id.in_(doc_ids)),
-            proposals=count(deid_proposals, deid_proposals.c.document_id.in_(doc_ids)),
+            proposals=count(deid_proposals, theirs.proposals()),
             key_entries=key_entries,
+            turns=count(turns, turns.c.document_id.in_(doc_ids)),
         )
 
     def _identifiers(
-        self, connection: sa.Connection, key: KeyFile, label: str, doc_ids: list[int]
+        self, connection: sa.Connection, key: KeyFile, theirs: _Theirs
     ) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
         """The identifiers (kind, text) found in their texts, and those found elsewhere."""
-        theirs = {(r.kind, r.original) for r in key.replacements if r.participant == label}
+        label = theirs.label
+        mine = {(r.kind, r.original) for r in key.replacements if r.participant == label}
         others = {(r.kind, r.original) for r in key.replacements if r.participant != label}
         rows = connection.execute(
             sa.select(
-                deid_proposals.c.kind, deid_proposals.c.original, deid_proposals.c.document_id
+                deid_proposals.c.kind,
+                deid_proposals.c.original,
+                theirs.proposals().label("theirs"),
             ).where(deid_proposals.c.original.is_not(None))
         )
         for row in rows:
-            mine = row.document_id is not None and row.document_id in doc_ids
-            (theirs if mine else others).add((row.kind, row.original))
-        return theirs, others
+            (mine if row.theirs else others).add((row.kind, row.original))
+        mine |= {(t.kind, t.term) for t in key.terms if t.participant == label}
+        others |= {(t.kind, t.term) for t in key.terms if t.participant != label}
+        return mine, others
 
     def _forgettable(
-        self, connection: sa.Connection, key: KeyFile, label: str, doc_ids: list[int]
+        self, connection: sa.Connection, key: KeyFile, theirs: _Theirs
     ) -> tuple[deid.Pseudonymizer, int]:
         """The key's pseudonyms with the identifiers only this participant had forgotten, and
         how many those were."""
         pseudonyms = self._pseudonymizer(key)
-        theirs, others = self._identifiers(connection, key, label, doc_ids)
-        forgotten = pseudonyms.forget(theirs, keep=others)
+        mine, others = self._identifiers(connection, key, theirs)
+        forgotten = pseudonyms.forget(mine, keep=others)
         return pseudonyms, forgotten
 
-    def _delete_participant(self, connection: sa.Connection, label: str) -> None:
-        pid = self._participant_id(connection, label)
-        doc_ids = self._their_documents(connection, pid)
-        memo_ids = [r.id for r in self._their_memos(connection, pid, doc_ids)]
-        connection.execute(memos.delete().where(memos.c.id.in_(memo_ids)))
+    def _delete(self, connection: sa.Connection, theirs: _Theirs) -> None:
+        connection.execute(memos.delete().where(memos.c.id.in_(theirs.memo_ids)))
         # Translations first: they point at their originals.
         connection.execute(
-            documents.update().where(documents.c.id.in_(doc_ids)).values(translation_of=None)
+            documents.update()
+            .where(documents.c.id.in_(theirs.documents))
+            .values(translation_of=None)
         )
-        connection.execute(documents.delete().where(documents.c.id.in_(doc_ids)))
-        connection.execute(participants.delete().where(participants.c.id == pid))
+        connection.execute(documents.delete().where(documents.c.id.in_(theirs.documents)))
+        connection.execute(participants.delete().where(participants.c.id == theirs.participant_id))
 
 
 def _memo_title(row: sa.Row[Any]) -> str:

@@ -108,7 +108,8 @@ def saturation_page(
 def saturation_image(
     study: MemberStudy, params: Params, fmt: ImageFormat, download: bool = False
 ) -> Response:
-    report = params.report(study.for_export("figure saturation") if download else study)
+    leaving = download or fmt != "png"  # as on the Figures page: inline PNGs stay in the app
+    report = params.report(study.for_export("figure saturation") if leaving else study)
     if not report.interviews:
         raise NotFound("no interviews to plot: import transcripts first")
     figure = saturation_curve(report)

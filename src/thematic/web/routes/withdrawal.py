@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from thematic.errors import Conflict, Invalid
+from thematic.errors import Conflict, Invalid, PurgeFailed
 from thematic.study import Study
 from thematic.web.deps import CSRF, MemberStudy
 from thematic.web.errors import status_of
@@ -103,15 +103,24 @@ def withdraw_form(
         return _again(request, study, label, 400, message, key_passphrase)
     try:
         record = study.withdraw(label, key_passphrase=key_passphrase or None, expected=expected)
+    except PurgeFailed as error:  # deleted; only the purge is left to do
+        request.session["flash"] = f"{error}."
+        return RedirectResponse("/participants", status_code=303)
     except (Conflict, Invalid) as error:
         message = f"{error}. Nothing was deleted."
         return _again(request, study, label, status_of(error), message, key_passphrase)
     deleted = ", ".join(f"{n} {what}" for what, n in record.deleted.items() if n)
-    request.session["flash"] = f"Withdrawal {record.id} recorded: deleted {deleted or 'nothing'}."
+    message = f"Withdrawal {record.id} recorded: deleted {deleted or 'nothing'}."
+    if backups := study.upgrade_backups():
+        message += (
+            f" Older copies of the study still hold their data: "
+            f"{', '.join(b.name for b in backups)} (beside the study file). Delete them."
+        )
+    request.session["flash"] = message
     return RedirectResponse("/participants", status_code=303)
 
 
 @router.get("/withdrawals", include_in_schema=False)
 def withdrawals_page(request: Request, study: MemberStudy) -> Response:
-    """The withdrawal records: when, who recorded it, how much went (never who withdrew)."""
+    """The withdrawal records: when, who recorded it, how much went (not who withdrew)."""
     return page(request, study, "withdrawal.html", label=None, withdrawals=study.withdrawals())
