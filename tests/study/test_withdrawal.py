@@ -178,7 +178,7 @@ def test_a_failed_purge_says_the_deletion_stands(study, monkeypatch):
         raise sa.exc.OperationalError("VACUUM", {}, Exception("database is locked"))
 
     monkeypatch.setattr(module, "purge_deleted_text", locked)
-    with pytest.raises(PurgeFailed, match="P07's data is deleted, but purging .* locked"):
+    with pytest.raises(PurgeFailed, match=r"P07's data is deleted, but purging .* locked"):
         study.withdraw("P07", key_passphrase=KEY_PASS)
     assert [p.label for p in study.participants()] == ["P08"]
     monkeypatch.undo()
