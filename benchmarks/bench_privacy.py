@@ -37,9 +37,9 @@ import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import bench_queries  # noqa: E402
+import bench_queries
 
-import thematic  # noqa: E402
+import thematic
 
 PASSPHRASE = "benchmark key passphrase"
 TERMS = 12  # study terms: words ranked 400-411 in the transcripts' vocabulary

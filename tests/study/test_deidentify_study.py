@@ -346,3 +346,18 @@ def test_an_export_view_leaves_out_original_file_names(study):
     view = study.for_export("tables")
     assert {d.source_name for d in view.documents()} == {""}
     assert view.document("P08 interview").source_name == ""
+
+
+def test_apply_reads_settings_inside_its_own_transaction(tmp_path):
+    """A large apply spills SQLite's page cache and takes the exclusive lock; a read on a
+    second connection inside it would wait and fail ("database is locked"). A one-page cache
+    makes every transaction spill, so this study shows it at once."""
+    study = build_privacy(thematic.create(tmp_path / "s.thematic"), tmp_path / "s.key")
+    study._engine.dispose()
+    sa.event.listen(
+        study._engine, "connect", lambda connection, _: connection.execute("PRAGMA cache_size=1")
+    )
+    study.decide_proposals([p.id for p in scanned(study).values()], "accept")
+    assert sum(study.apply_deidentification(key_passphrase=KEY_PASS).values()) == 6
+    study.withdraw("P08", key_passphrase=KEY_PASS)
+    study.close()

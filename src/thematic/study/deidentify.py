@@ -70,7 +70,13 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
     # -- the key file ------------------------------------------------------------------------
     def key_file(self) -> Path | None:
         """Where this study's pseudonym key lives (None for a database study not yet told)."""
-        configured = self.setting(_KEY_SETTING)
+        with self._read() as connection:
+            return self._key_path(connection)
+
+    # Inside a transaction, settings are read on its own connection: a second connection would
+    # wait for the write lock that a large transaction holds ("database is locked").
+    def _key_path(self, connection: sa.Connection) -> Path | None:
+        configured = self._setting(connection, _KEY_SETTING)
         if configured:
             return Path(configured)
         if "://" in self.location:
@@ -92,8 +98,8 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
         path = self.key_file()
         return key_lock(path) if path is not None else nullcontext()
 
-    def _key(self, passphrase: str, *, create: bool = False) -> KeyFile:
-        path = self.key_file()
+    def _key(self, connection: sa.Connection, passphrase: str, *, create: bool = False) -> KeyFile:
+        path = self._key_path(connection)
         if path is None:
             raise NotFound(
                 "this study has no key file yet: choose where it goes "
@@ -101,7 +107,7 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
             )
         if not passphrase:
             raise Invalid(f"{path}: give the key passphrase (--key-passphrase)")
-        expected = self.setting(_KEY_ID_SETTING)
+        expected = self._setting(connection, _KEY_ID_SETTING)
         if not path.exists():
             if expected:
                 raise NotFound(f"{path}: the study's pseudonym key is not there (was it moved?)")
@@ -124,7 +130,8 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
     def identifying_terms(self, *, key_passphrase: str) -> list[KeyTerm]:
         """The study's own list of identifying terms (kept in the encrypted key; owner only)."""
         self._require("manage")
-        return list(self._key(key_passphrase, create=True).terms)
+        with self._read() as connection:
+            return list(self._key(connection, key_passphrase, create=True).terms)
 
     def add_identifying_term(
         self,
@@ -145,7 +152,7 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
         with self._key_held(), self._tx() as connection:
             if participant is not None:
                 self._participant_id(connection, participant)
-            key = self._key(key_passphrase, create=True)
+            key = self._key(connection, key_passphrase, create=True)
             if any(t.term == term for t in key.terms):
                 raise Conflict("that term is already on the study's list")
             added = KeyTerm(term, kind, participant)
@@ -158,7 +165,7 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
         """Take a term off the study's list. Owner only."""
         self._require("manage")
         with self._key_held(), self._tx() as connection:
-            key = self._key(key_passphrase)
+            key = self._key(connection, key_passphrase)
             kept = [t for t in key.terms if t.term != nfc(term.strip())]
             if len(kept) == len(key.terms):
                 raise NotFound("that term is not on the study's list")
@@ -171,9 +178,9 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
         """The labels used for each kind ("[Doctor {letter}]", ...): defaults plus the study's."""
         return deid.Pseudonymizer(self.setting(_SCHEME_SETTING) or {}).templates
 
-    def _pseudonymizer(self, key: KeyFile) -> deid.Pseudonymizer:
+    def _pseudonymizer(self, connection: sa.Connection, key: KeyFile) -> deid.Pseudonymizer:
         """The study's pseudonymizer, carrying on from the key's state."""
-        pseudonyms = deid.Pseudonymizer(self.setting(_SCHEME_SETTING) or {})
+        pseudonyms = deid.Pseudonymizer(self._setting(connection, _SCHEME_SETTING) or {})
         if key.pseudonyms:
             pseudonyms.restore(key.pseudonyms)
         return pseudonyms
@@ -209,8 +216,8 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
         self._require("manage")
         model_callable, status = _resolve_model(model)
         with self._key_held(), self._tx() as connection:
-            key = self._key(key_passphrase, create=True)
-            pseudonyms = self._pseudonymizer(key)
+            key = self._key(connection, key_passphrase, create=True)
+            pseudonyms = self._pseudonymizer(connection, key)
             terms = key.term_map()
             targets = self._scan_targets(connection, documents_, memos_)
             found: Counter[str] = Counter()
@@ -410,8 +417,8 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
             text = self._target_text(connection, target)
             values = self._checked_span(connection, target, text, start, end)
             if replacement is None:
-                key = self._key(key_passphrase, create=True)
-                pseudonyms = self._pseudonymizer(key)
+                key = self._key(connection, key_passphrase, create=True)
+                pseudonyms = self._pseudonymizer(connection, key)
                 replacement = pseudonyms.label(kind, values["original"])
                 key.pseudonyms = pseudonyms.state()
                 self._save_key(connection, key, key_passphrase)
@@ -503,7 +510,7 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
             accepted = connection.execute(
                 sa.select(deid_proposals).where(deid_proposals.c.status == "accepted")
             ).all()
-            key = self._key(key_passphrase, create=True)
+            key = self._key(connection, key_passphrase, create=True)
             if not accepted and not key.terms:
                 return {}
             by_target: dict[tuple[str, int], list[sa.Row[Any]]] = {}
@@ -588,7 +595,7 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
         """Speaker labels take the same pseudonyms: every identifier replaced anywhere and every
         term on the study's list (a name that is only a VTT voice tag, never in the text).
         Returns how many speaker turns changed."""
-        pseudonyms = self._pseudonymizer(key)
+        pseudonyms = self._pseudonymizer(connection, key)
         mapping = {r.original: r.label for r in key.replacements}
         for term in key.terms:
             mapping.setdefault(term.term, pseudonyms.label(term.kind, term.term))

@@ -73,7 +73,9 @@ class WithdrawalMixin(DeidentifyMixin):
         self._require("manage")
         with self._read() as connection:
             theirs = self._theirs(connection, label)
-            return self._withdrawal_plan(connection, theirs, self._maybe_key(key_passphrase))
+            return self._withdrawal_plan(
+                connection, theirs, self._maybe_key(connection, key_passphrase)
+            )
 
     def withdraw(
         self,
@@ -94,7 +96,7 @@ class WithdrawalMixin(DeidentifyMixin):
         staged = None
         with self._key_held():
             with self._tx() as connection:
-                key = self._maybe_key(key_passphrase)
+                key = self._maybe_key(connection, key_passphrase)
                 if key is None and self._setting(connection, _KEY_ID_SETTING):
                     raise Invalid(
                         f"{label}'s entries in the pseudonym key must go too: "
@@ -137,13 +139,13 @@ class WithdrawalMixin(DeidentifyMixin):
             return [Withdrawal(r.id, r.at, r.recorded_by, dict(r.deleted)) for r in rows]
 
     # -- what belongs to a participant -------------------------------------------------------
-    def _maybe_key(self, passphrase: str | None) -> KeyFile | None:
+    def _maybe_key(self, connection: sa.Connection, passphrase: str | None) -> KeyFile | None:
         if not passphrase:
             return None
-        path = self.key_file()
-        if path is None or (not path.exists() and not self.setting(_KEY_ID_SETTING)):
+        path = self._key_path(connection)
+        if path is None or (not path.exists() and not self._setting(connection, _KEY_ID_SETTING)):
             return None  # no key yet: nothing of theirs in it
-        return self._key(passphrase)  # a moved or missing key is an error, not "no key"
+        return self._key(connection, passphrase)  # a moved key is an error, not "no key"
 
     def _theirs(self, connection: sa.Connection, label: str) -> _Theirs:
         pid = self._participant_id(connection, label)
@@ -260,7 +262,7 @@ class WithdrawalMixin(DeidentifyMixin):
     ) -> tuple[deid.Pseudonymizer, int]:
         """The key's pseudonyms with the identifiers only this participant had forgotten, and
         how many those were."""
-        pseudonyms = self._pseudonymizer(key)
+        pseudonyms = self._pseudonymizer(connection, key)
         mine, others = self._identifiers(connection, key, theirs)
         forgotten = pseudonyms.forget(mine, keep=others)
         return pseudonyms, forgotten
