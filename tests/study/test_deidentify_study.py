@@ -361,3 +361,10 @@ def test_apply_reads_settings_inside_its_own_transaction(tmp_path):
     assert sum(study.apply_deidentification(key_passphrase=KEY_PASS).values()) == 6
     study.withdraw("P08", key_passphrase=KEY_PASS)
     study.close()
+
+
+def test_deciding_nothing_changes_nothing(study):
+    scanned(study)
+    before = len(study.log())
+    assert study.decide_proposals([], "accept") == 0
+    assert len(study.log()) == before

@@ -348,6 +348,8 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
         if decision not in DECISIONS:
             raise Invalid(f"a decision is one of {', '.join(DECISIONS)}")
         wanted = sorted(set(ids))
+        if not wanted:
+            return 0
         with self._tx() as connection:
             rows = [self._proposal_row(connection, proposal_id) for proposal_id in wanted]
             for row in rows:
