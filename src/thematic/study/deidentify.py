@@ -233,7 +233,7 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
             self._audit(
                 connection,
                 "deidentify.scan",
-                f"{n_docs} documents",
+                _count(n_docs, "document"),
                 memos=len(targets) - n_docs,
                 proposals=dict(found),
                 detectors=list(used),
@@ -366,7 +366,7 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
                     decided_at=utcnow(),
                 )
             )
-            self._audit(connection, f"deidentify.{decision}", f"{len(wanted)} proposals")
+            self._audit(connection, f"deidentify.{decision}", _count(len(wanted), "proposal"))
         return len(wanted)
 
     def edit_proposal(
@@ -539,7 +539,7 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
             self._audit(
                 connection,
                 "deidentify.apply",
-                f"{len(by_target)} texts",
+                _count(len(by_target), "text"),
                 replacements=dict(applied),
                 speaker_turns=speakers,
             )
@@ -814,6 +814,10 @@ def _resolve_model(model: deid.Model | str | None) -> tuple[deid.Model | None, s
         return loaded, ner.model_status() if loaded is None else f"model: {loaded.__name__}"
     loaded = ner.load_model(model)
     return loaded, f"model: {loaded.__name__}" if loaded is not None else ner.model_status()
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _target_clause(target: tuple[str, int]) -> sa.ColumnElement[bool]:
