@@ -198,3 +198,16 @@ def test_memo_replacements_belong_to_their_participant(study, tmp_path):
     assert "Nasreen" not in repr(key)
     assert all(r.participant == "P08" for r in key.replacements)
     assert preview.proposals == 6  # 5 in their documents, 1 in their memo
+
+
+def test_withdrawal_and_deidentification_in_an_encrypted_study(tmp_path):
+    path = tmp_path / "secret.thematic"
+    study = build_privacy(thematic.create(path, passphrase="study pass"), tmp_path / "s.key")
+    deidentified(study)
+    study.withdraw("P07", key_passphrase=KEY_PASS)
+    study.close()
+    with thematic.open(path, passphrase="study pass") as again:
+        assert [p.label for p in again.participants()] == ["P08"]
+        assert "[Hospital 1]" in again.document("P08 interview").text
+        assert len(again.search("Saima")) == 0
+    assert thematic.is_encrypted(path)
