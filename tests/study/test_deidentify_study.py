@@ -368,3 +368,15 @@ def test_deciding_nothing_changes_nothing(study):
     before = len(study.log())
     assert study.decide_proposals([], "accept") == 0
     assert len(study.log()) == before
+
+
+def test_decide_every_undecided_proposal_of_a_kind(study):
+    proposals = scanned(study)
+    study.decide_proposals([proposals["P07 interview:Saima"].id], "reject")
+    assert study.decide_undecided("accept", kind="person", min_confidence=0.8) == 2
+    assert {p.original for p in study.proposals(status="accepted")} == {
+        "Dr. Ayesha Khan",
+        "ڈاکٹر عائشہ خان",
+    }
+    assert study.decide_undecided("reject") == 3  # two hospitals and the phone
+    assert study.has_key()

@@ -140,8 +140,7 @@ def accept(
 ) -> None:
     """Accept proposals: their identifiers will be replaced by 'apply'."""
     with open_study() as study:
-        chosen = _chosen(study, ids, all_, kind, min_confidence)
-        changed = study.decide_proposals(chosen, "accept")
+        changed = _decide(study, "accept", ids, all_, kind, min_confidence)
     done(f"Accepted {changed} proposals.")
 
 
@@ -153,20 +152,16 @@ def reject(
 ) -> None:
     """Reject proposals: the text stays as it is, and a later scan does not propose it again."""
     with open_study() as study:
-        changed = study.decide_proposals(_chosen(study, ids, all_, kind, 0.0), "reject")
+        changed = _decide(study, "reject", ids, all_, kind, 0.0)
     done(f"Rejected {changed} proposals.")
 
 
-def _chosen(study, ids, all_, kind, min_confidence) -> list[int]:  # type: ignore[no-untyped-def]
+def _decide(study, decision, ids, all_, kind, min_confidence) -> int:  # type: ignore[no-untyped-def]
     if all_:
-        return [
-            p.id
-            for p in study.proposals(status="proposed", kind=kind, context=False)
-            if p.confidence >= min_confidence
-        ]
+        return int(study.decide_undecided(decision, kind=kind, min_confidence=min_confidence))
     if not ids:
         raise Invalid("give proposal ids, or --all")
-    return list(ids)
+    return int(study.decide_proposals(ids, decision))
 
 
 @app.command("edit")
@@ -408,8 +403,7 @@ def withdraw(
         if list_:
             _list_withdrawals(study)
             return
-        needs_key = study.setting("privacy.key_id") is not None
-        secret = key_passphrase(passphrase) if needs_key else None
+        secret = key_passphrase(passphrase) if study.has_key() else None
         preview = study.withdrawal_preview(participant, key_passphrase=secret)
         _print_preview(preview)
         if not yes:

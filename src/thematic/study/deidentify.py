@@ -68,6 +68,11 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
     """Finding identifiers, reviewing proposals, replacing them; the pseudonym key."""
 
     # -- the key file ------------------------------------------------------------------------
+    def has_key(self) -> bool:
+        """True once the study has a pseudonym key (its passphrase is then needed to withdraw
+        a participant, because their entries in it go too)."""
+        return bool(self.setting(_KEY_ID_SETTING))
+
     def key_file(self) -> Path | None:
         """Where this study's pseudonym key lives (None for a database study not yet told)."""
         with self._read() as connection:
@@ -368,6 +373,16 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
             )
             self._audit(connection, f"deidentify.{decision}", _count(len(wanted), "proposal"))
         return len(wanted)
+
+    def decide_undecided(
+        self, decision: str, *, kind: str | None = None, min_confidence: float = 0.0
+    ) -> int:
+        """Accept or reject every proposal nobody has decided on yet (of one ``kind``, at
+        least ``min_confidence`` sure); return how many changed."""
+        undecided = self.proposals(status="proposed", kind=kind, context=False)
+        return self.decide_proposals(
+            [p.id for p in undecided if p.confidence >= min_confidence], decision
+        )
 
     def edit_proposal(
         self,

@@ -134,7 +134,7 @@ def _page(
         else [],
         key_file=key_file,
         key_exists=bool(key_file and key_file.exists()),
-        has_key=bool(study.setting("privacy.key_id")),
+        has_key=study.has_key(),
         report=study.deidentification_report(),
         error=error,
         flash=request.session.pop("flash", None),
@@ -244,8 +244,7 @@ def bulk_form(
     back: Back = "/deidentify",
 ) -> Response:
     """Every proposal still undecided (of one kind, or all) accepted or rejected at once."""
-    undecided = study.proposals(status="proposed", kind=kind or None, context=False)
-    changed = study.decide_proposals([p.id for p in undecided], decision) if undecided else 0
+    changed = study.decide_undecided(decision, kind=kind or None)
     word = "Accepted" if decision == "accept" else "Rejected"
     what = f" {kind}" if kind else ""
     return back_to(back, f"{word} {changed} undecided{what} proposals.", request)

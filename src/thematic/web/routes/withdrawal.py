@@ -50,7 +50,7 @@ def _page(
     **context: Any,
 ) -> Response:
     preview = study.withdrawal_preview(label, key_passphrase=key_passphrase or None)
-    has_key = bool(study.setting("privacy.key_id"))
+    has_key = study.has_key()
     return page(
         request,
         study,
