@@ -43,6 +43,7 @@ from thematic.store.schema import (
     turns,
 )
 from thematic.study._base import new_id, utcnow
+from thematic.study.encryption import upgrade_backups
 from thematic.study.keyfile import KeyFile, KeyTerm, Replacement, key_lock
 from thematic.study.memos import MemosMixin
 from thematic.study.setup import SetupMixin
@@ -639,11 +640,7 @@ class DeidentifyMixin(SetupMixin, MemosMixin):
         still hold everything a withdrawal or de-identification removed since. Delete them."""
         if "://" in self.location:
             return []
-        path = Path(self.location)
-        if not path.parent.is_dir():
-            return []
-        prefix = f"{path.name}.bak-"
-        return sorted(p for p in path.parent.iterdir() if p.name.startswith(prefix) and p.is_file())
+        return upgrade_backups(Path(self.location))
 
     # -- purging -----------------------------------------------------------------------------
     def purge_deleted(self) -> None:

@@ -25,6 +25,7 @@ __all__ = [
     "is_encrypted_study",
     "plain_backups",
     "study_file",
+    "upgrade_backups",
 ]
 
 
@@ -56,10 +57,15 @@ def decrypt_study(target: str | Path, passphrase: str, *, user: str | None = Non
     _convert(path, passphrase, None, "study.decrypt", user)
 
 
+def upgrade_backups(path: Path) -> list[Path]:
+    """Copies of the study beside it: the backups made before schema upgrades."""
+    found = path.parent.glob(f"{_glob_escape(path.name)}.bak-*")
+    return sorted(backup for backup in found if backup.is_file())
+
+
 def plain_backups(path: Path) -> list[Path]:
     """Unencrypted copies of the study beside it: the backups made before schema upgrades."""
-    found = path.parent.glob(f"{_glob_escape(path.name)}.bak-*")
-    return sorted(backup for backup in found if backup.is_file() and not is_encrypted(backup))
+    return [backup for backup in upgrade_backups(path) if not is_encrypted(backup)]
 
 
 def study_file(target: str | Path) -> Path:
