@@ -38,8 +38,9 @@ from thematic.store.schema import (
     withdrawals,
 )
 from thematic.study._base import new_id, utcnow
-from thematic.study.deidentify import _KEY_ID_SETTING, DeidentifyMixin
+from thematic.study.deidentify import DeidentifyMixin
 from thematic.study.keyfile import KeyFile
+from thematic.study.pseudonyms import _KEY_ID_SETTING
 
 
 @dataclass(frozen=True)
