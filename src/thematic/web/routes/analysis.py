@@ -275,6 +275,15 @@ def _plain_about(about: Mapping[str, Any]) -> dict[str, Any]:
     return {str(k): v for k, v in about.items() if v not in (None, "", [], {})}
 
 
+def figure_study(study: Study, name: str, fmt: ImageFormat, download: bool) -> Study:
+    """The study to draw figure ``name`` from: a PNG shown in the page stays in the app; a
+    download or an SVG (always a download) leaves the study, so it is drawn from the
+    de-identified view and recorded (Study.for_export)."""
+    if download or fmt != "png":
+        return study.for_export(f"figure {name}")
+    return study
+
+
 def figure_response(figure: Figure, fmt: ImageFormat, stem: str, download: bool) -> Response:
     """A figure as PNG (shown in the page) or SVG (always a download: it is a document)."""
     if fmt == "png":
@@ -365,9 +374,9 @@ def figure_image(
     near: Near = "overlap",
     download: bool = False,
 ) -> Response:
-    if download or fmt == "svg":  # leaving the study: de-identified, recorded
-        study = study.for_export(f"figure {name}")
-    figure = draw_figure(study, name, scope, order_by or None, near)
+    figure = draw_figure(
+        figure_study(study, name, fmt, download), name, scope, order_by or None, near
+    )
     return figure_response(figure, fmt, name, download)
 
 

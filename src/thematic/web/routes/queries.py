@@ -29,6 +29,7 @@ from thematic.web.routes.analysis import (
     analysis_page,
     attribute_label,
     figure_response,
+    figure_study,
     images,
     link,
     paged,
@@ -300,8 +301,7 @@ def matrix_image(
     count: Count = "references",
     download: bool = False,
 ) -> Response:
-    if download or fmt == "svg":  # leaving the study: de-identified, recorded
-        study = study.for_export("figure matrix")
+    study = figure_study(study, "matrix", fmt, download)
     frame = _matrix(study, scope, rows, columns, count)
     title = f"{rows.capitalize()}s by {columns}"
     figure = plots.matrix_heatmap(frame, value=COUNT_WORDS[count], title=title)
@@ -381,8 +381,7 @@ def cooccurrence_image(
     near: Near = "overlap",
     download: bool = False,
 ) -> Response:
-    if download or fmt == "svg":  # leaving the study: de-identified, recorded
-        study = study.for_export("figure cooccurrence")
+    study = figure_study(study, "cooccurrence", fmt, download)
     nodes, edges = _network(study, scope, level, near)
     figure = plots.cooccurrence_network(nodes, edges, title=f"Co-occurrence of {level}s")
     return figure_response(figure, fmt, f"cooccurrence-{level}", download)

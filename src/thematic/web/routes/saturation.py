@@ -23,6 +23,7 @@ from thematic.web.routes.analysis import (
     Level,
     analysis_page,
     figure_response,
+    figure_study,
     images,
     layer_choices,
     table_download,
@@ -108,8 +109,7 @@ def saturation_page(
 def saturation_image(
     study: MemberStudy, params: Params, fmt: ImageFormat, download: bool = False
 ) -> Response:
-    leaving = download or fmt != "png"  # as on the Figures page: inline PNGs stay in the app
-    report = params.report(study.for_export("figure saturation") if leaving else study)
+    report = params.report(figure_study(study, "saturation", fmt, download))
     if not report.interviews:
         raise NotFound("no interviews to plot: import transcripts first")
     figure = saturation_curve(report)
