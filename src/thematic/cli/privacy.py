@@ -77,8 +77,8 @@ def scan(
     with open_study() as study:
         result = study.scan_identifiers(
             key_passphrase=key_passphrase(passphrase),
-            documents_=documents or None,
-            memos_=not no_memos,
+            documents=documents or None,
+            memos=not no_memos,
             places=not no_places,
             model=None if model == "none" else model,
         )

@@ -70,14 +70,14 @@ class DeidentifyMixin(PseudonymKeyMixin, MemosMixin):
         self,
         *,
         key_passphrase: str,
-        documents_: Iterable[int | str] | None = None,
-        memos_: bool = True,
+        documents: Iterable[int | str] | None = None,
+        memos: bool = True,
         places: bool = True,
         model: deid.Model | str | None = "auto",
     ) -> ScanResult:
         """Find identifiers and store them as proposals with their pseudonyms (owner only).
 
-        ``documents_`` limits the scan (titles or ids; default every document); ``memos_``
+        ``documents`` limits the scan (titles or ids; default every document); ``memos``
         scans memo bodies too; ``places=False`` leaves the built-in city list out (when the
         city is a reported attribute); ``model`` is "auto" (a spaCy pipeline if one is
         installed), a pipeline name, a callable, or None. Proposals from an earlier scan that
@@ -89,7 +89,7 @@ class DeidentifyMixin(PseudonymKeyMixin, MemosMixin):
             key = self._key(connection, key_passphrase, create=True)
             pseudonyms = self._pseudonymizer(connection, key)
             terms = key.term_map()
-            targets = self._scan_targets(connection, documents_, memos_)
+            targets = self._scan_targets(connection, documents, memos)
             found: Counter[str] = Counter()
             for target, text in targets:
                 findings = deid.detect(text, terms=terms, places=places, model=model_callable)
@@ -97,7 +97,7 @@ class DeidentifyMixin(PseudonymKeyMixin, MemosMixin):
             key.pseudonyms = pseudonyms.state()
             used = deid.detectors_used(terms=terms, places=places, model=model_callable)
             self._save_key(connection, key, key_passphrase)
-            if documents_ is None:
+            if documents is None:
                 self._put_setting(connection, _SCANNED_SETTING, utcnow().isoformat())
             n_docs = sum(1 for t, _ in targets if t[0] == "document")
             self._audit(

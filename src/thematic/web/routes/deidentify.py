@@ -170,7 +170,7 @@ def scan_form(
     try:
         result = study.scan_identifiers(
             key_passphrase=key_passphrase,
-            memos_=memos,
+            memos=memos,
             places=places,
             model=None if model == "none" else "auto",
         )
